@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
+import { adminRoutes } from './modules/admin/routes.tsx';
+import { apiRoutes } from './modules/api/routes.ts';
+import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
+import type { Assets } from './platform/assets.ts';
+import { AppError } from './platform/errors.ts';
+import { loadAuth } from './platform/http/auth.ts';
+import type { AppDeps, AppEnv } from './platform/http/env.ts';
+import { handleError } from './platform/http/errors.tsx';
+import { csrfProtection, securityHeaders } from './platform/http/security.ts';
+import { splitLocale, translator } from './platform/i18n/index.ts';
+import { getSite } from './platform/site.ts';
+import { setNavProvider } from './platform/ui/render.tsx';
+
+export type AppOptions = Omit<AppDeps, 'assets'> & { assets: Assets };
+
+/** The HTML routes, identical under `/` (German) and `/en` (English). */
+function siteRoutes() {
+  const site = new Hono<AppEnv>();
+  site.route('/', authRoutes());
+  site.route('/konto', accountRoutes());
+  site.route('/verwaltung/seiten', pagesAdminRoutes());
+  site.route('/verwaltung', adminRoutes());
+  // last: any remaining path may be an information page
+  site.route('/', publicPagesRoutes());
+  return site;
+}
+
+export function createApp(options: AppOptions) {
+  const { assets, ...rest } = options;
+  const deps: AppDeps = { ...rest, assets: { css: assets.css, js: assets.js } };
+  setNavProvider(pagesNavigation);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', randomUUID());
+    const { locale, path } = splitLocale(c.req.path);
+    c.set('locale', locale);
+    c.set('pathInLocale', path);
+    c.set('t', translator(locale));
+    c.set('ip', clientIp(c.req.header('x-forwarded-for'), c.env, deps.config.KOK_TRUST_PROXY));
+    const started = performance.now();
+    await next();
+    // no IP, no query string, no user: only what is needed to see how the service behaves
+    deps.logger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use('*', securityHeaders);
+  app.use('*', compress());
+
+  app.get('/healthz', async (c) => {
+    try {
+      await Promise.race([
+        deps.database.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.get('/.well-known/security.txt', (c) => {
+    const expires = new Date(Date.now() + 180 * 86_400_000).toISOString();
+    return c.text(
+      `Contact: mailto:${c.get('site')?.settings.securityContact ?? 'info@kok-buero.de'}\nExpires: ${expires}\nPreferred-Languages: de, en\nCanonical: ${deps.config.publicUrl}/.well-known/security.txt\n`,
+    );
+  });
+
+  app.get('/assets/*', (c) => serveAsset(c, assets, true));
+  app.get('/favicon.svg', (c) => serveAsset(c, assets, false));
+
+  app.use('*', async (c, next) => {
+    c.set('site', await getSite(deps.database.db));
+    await next();
+  });
+  app.use('*', loadAuth);
+  app.use('*', csrfProtection);
+
+  app.route('/api/v1', apiRoutes());
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'error.not_found');
+  });
+  const site = siteRoutes();
+  app.route('/en', site);
+  app.route('/', site);
+
+  app.notFound(() => {
+    throw new AppError('not_found', 'error.not_found');
+  });
+  app.onError(handleError);
+  return app;
+}
+
+function serveAsset(c: import('hono').Context<AppEnv>, assets: Assets, immutable: boolean) {
+  const asset = assets.files.get(c.req.path);
+  if (!asset) throw new AppError('not_found', 'error.not_found');
+  return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': asset.type,
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=86400',
+  });
+}
+
+/** The client's address for rate limits and the audit log; X-Forwarded-For only when a proxy is trusted. */
+function clientIp(forwarded: string | undefined, env: unknown, trustProxy: boolean): string | null {
+  if (trustProxy && forwarded) return forwarded.split(',')[0]!.trim() || null;
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}

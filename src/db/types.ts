@@ -1,0 +1,171 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+/** Column types of the tables, as Kysely sees them. One interface per table, named after it. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type Role = 'member' | 'member_admin' | 'board' | 'office' | 'admin';
+export type Locale = 'de' | 'en';
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: Generated<string>;
+  role: Role;
+  organisation_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  mfa_exempt: Generated<boolean>;
+  active: Generated<boolean>;
+  locale: Generated<Locale>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  last_login_at: Timestamp | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_passed: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  role: Role;
+  organisation_id: string | null;
+  invited_by: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: Generated<number>;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<number, number, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  meta: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PagesTable {
+  id: Generated<string>;
+  slug: string;
+  locale: Locale;
+  title: string;
+  summary: Generated<string>;
+  body_md: string;
+  nav_group: Generated<string>;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+export interface PageRevisionsTable {
+  id: Generated<string>;
+  page_id: string;
+  title: string;
+  summary: Generated<string>;
+  body_md: string;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: DefaultTimestamp;
+  created_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+  transport: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  mail_outbox: MailOutboxTable;
+  settings: SettingsTable;
+}
+
+/** A connection or an open transaction: use cases take this so callers decide the transaction boundary. */
+export type Db = Kysely<DB> | Transaction<DB>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Page = Selectable<PagesTable>;

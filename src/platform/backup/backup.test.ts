@@ -1,0 +1,314 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Database } from '../../db/connect.ts';
+import { appliedMigrations, migrate } from '../../db/migrate.ts';
+import { createTestDatabase } from '../../db/testing.ts';
+import { BackupError, restoreBackup, writeBackup } from './backup.ts';
+
+const UNICODE = 'Lützowstr. – ä ö ü ß 🚀';
+const T = '2026-01-02 03:04:05.123456+00';
+
+/** Representative rows in every table of the current schema, including values JS numbers cannot hold. */
+const FIXTURES = `
+INSERT INTO organisations (id, slug, name, is_demo, created_at) VALUES
+  ('00000000-0000-4000-8000-000000000001', 'kok', 'KOK e.V., ${UNICODE}', false, '${T}'),
+  ('00000000-0000-4000-8000-000000000002', 'ban-ying', 'Ban Ying', true, '1999-12-31 23:59:59.999999+00');
+INSERT INTO users (id, email, name, role, organisation_id, password_hash, totp_secret, totp_enabled_at,
+                   mfa_exempt, active, locale, is_demo, created_at, last_login_at) VALUES
+  ('00000000-0000-4000-8000-000000000011', 'admin@kok.example', 'Ädmin 🚀', 'admin', NULL,
+   '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', 'JBSWY3DPEHPK3PXP', '${T}', false, true, 'de', false,
+   '${T}', '2026-03-04 05:06:07.000001+00'),
+  ('00000000-0000-4000-8000-000000000012', 'member@kok.example', E'Zeile 1\\nZeile 2 "quoted" \\\\ back', 'member',
+   '00000000-0000-4000-8000-000000000001', NULL, NULL, NULL, true, false, 'en', true, '${T}', NULL);
+INSERT INTO recovery_codes (id, user_id, code_hash, used_at) VALUES
+  ('00000000-0000-4000-8000-000000000021', '00000000-0000-4000-8000-000000000011', 'rc-hash-1', NULL),
+  ('00000000-0000-4000-8000-000000000022', '00000000-0000-4000-8000-000000000011', 'rc-hash-2', '${T}');
+INSERT INTO sessions (id_hash, user_id, csrf_token, mfa_passed, created_at, last_seen_at, expires_at, ip, user_agent)
+  VALUES ('session-hash-1', '00000000-0000-4000-8000-000000000011', 'csrf-1', true, '${T}', '${T}',
+          '2026-01-09 03:04:05.654321+00', '2001:db8::1', 'Mozilla/5.0 (X11; Linux) – ${UNICODE}');
+INSERT INTO invitations (id, token_hash, email, role, organisation_id, invited_by, created_at, expires_at, accepted_at)
+  VALUES ('00000000-0000-4000-8000-000000000031', 'invite-hash', 'neu@kok.example', 'member',
+          '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000011', '${T}', '${T}', NULL);
+INSERT INTO password_resets (token_hash, user_id, created_at, expires_at, used_at)
+  VALUES ('reset-hash', '00000000-0000-4000-8000-000000000012', '${T}', '${T}', '${T}');
+INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked_at) VALUES
+  ('00000000-0000-4000-8000-000000000041', '00000000-0000-4000-8000-000000000011', 'CI', 'token-hash', 'kok_ab12',
+   '${T}', '2026-02-02 02:02:02.020202+00', NULL);
+INSERT INTO rate_limits (key, window_start, hits) VALUES
+  ('login:203.0.113.7', '${T}', 2147483647), ('login:203.0.113.7', '2026-01-02 03:05:00+00', 0);
+INSERT INTO audit_log (seq, at, actor_id, actor_label, action, target_type, target_id, ip, meta, prev_hash, hash) VALUES
+  (1, '${T}', NULL, 'system', 'platform.init', NULL, NULL, NULL, '{}', '', 'h1'),
+  (2, '${T}', '00000000-0000-4000-8000-000000000011', 'Ädmin', 'user.update', 'user',
+   '00000000-0000-4000-8000-000000000012', '203.0.113.7',
+   '{"address": "${UNICODE}", "changes": {"roles": ["member", null], "nested": {"deep": [1, 2.50, {"x": true}]}},
+     "big": 12345678901234567890.123456789012345678, "tiny": 1e-30, "empty": ""}', 'h1', 'h2'),
+  (9007199254740993, '2026-01-02 03:04:05.999999+00', NULL, 'system', 'seq.beyond.js.numbers', NULL, NULL, NULL,
+   '{"n": 9007199254740993}', 'h2', 'h3');
+INSERT INTO pages (id, slug, locale, title, summary, body_md, nav_group, position, published, updated_at, updated_by)
+  VALUES ('00000000-0000-4000-8000-000000000051', 'ueber-uns', 'de', 'Über uns', '${UNICODE}',
+          E'# Über uns\\n\\nTab:\\there, \\u2028 and <b>html</b>', 'about', -3, false, '${T}',
+          '00000000-0000-4000-8000-000000000011');
+INSERT INTO page_revisions (id, page_id, title, summary, body_md, created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-000000000061', '00000000-0000-4000-8000-000000000051', 'Über uns', '', '# Alt', '${T}',
+   '00000000-0000-4000-8000-000000000011'),
+  ('00000000-0000-4000-8000-000000000062', '00000000-0000-4000-8000-000000000051', 'Über uns', 's', '# Neu',
+   '2026-01-02 03:04:05.123457+00', NULL);
+INSERT INTO mail_outbox (id, to_address, subject, body_text, status, attempts, last_error, next_attempt_at,
+                         created_at, sent_at, transport) VALUES
+  ('00000000-0000-4000-8000-000000000071', 'member@kok.example', 'Einladung – ${UNICODE}', E'Hallo,\\r\\nbitte…',
+   'failed', 3, E'550 "no such user"\\n\\tat smtp', '${T}', '${T}', NULL, 'smtp'),
+  ('00000000-0000-4000-8000-000000000072', 'admin@kok.example', 'Sent', 'Body', 'sent', 1, NULL, '${T}', '${T}',
+   '${T}', 'log');
+INSERT INTO settings (key, value, updated_at) VALUES
+  ('site', '{"title": "KOK", "address": "${UNICODE}", "limits": [1, 2.0, 3.14159265358979323846], "off": null}', '${T}'),
+  ('flag', 'true', '${T}'),
+  ('counter', '98765432109876543210', '${T}');
+`;
+
+async function fill(database: Database): Promise<void> {
+  await sql.raw(FIXTURES).execute(database.db);
+}
+
+/** Every table's rows as PostgreSQL's own JSON text (in UTC, so both sides print instants alike), sorted. */
+async function snapshot(database: Database): Promise<Record<string, string[]>> {
+  return database.db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('TimeZone', 'UTC', true)`.execute(trx);
+    const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
+      ORDER BY table_name`.execute(trx);
+    const content: Record<string, string[]> = {};
+    for (const { name } of tables.rows) {
+      const rows = await sql<{
+        r: string;
+      }>`SELECT to_jsonb(x)::text AS r FROM ${sql.id('public', name)} x`.execute(trx);
+      content[name] = rows.rows.map((row) => row.r).sort();
+    }
+    return content;
+  });
+}
+
+function rowCount(content: Record<string, string[]>): number {
+  return Object.values(content).reduce((sum, rows) => sum + rows.length, 0);
+}
+
+/** Rewrites the header line of a backup file (to fake one made by another version). */
+function rewriteHeader(from: string, to: string, change: (header: Record<string, unknown>) => void): void {
+  const text = gunzipSync(fs.readFileSync(from)).toString('utf8');
+  const newline = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, newline));
+  change(header);
+  fs.writeFileSync(to, gzipSync(JSON.stringify(header) + text.slice(newline)));
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kok-backup-test-'));
+const opened: Database[] = [];
+async function fresh(): Promise<Database> {
+  const database = await createTestDatabase();
+  opened.push(database);
+  return database;
+}
+
+let source: Database;
+let sourceContent: Record<string, string[]>;
+const file = path.join(dir, 'kok.backup');
+
+beforeAll(async () => {
+  source = await fresh();
+  await fill(source);
+  sourceContent = await snapshot(source);
+});
+
+afterAll(async () => {
+  for (const database of opened) await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('round-trips every table exactly', async () => {
+    const empty = Object.entries(sourceContent).filter(([, rows]) => rows.length === 0);
+    // A table added by a later migration must get fixture rows here, or this test would prove nothing about it.
+    expect(empty.map(([name]) => name)).toEqual([]);
+
+    const written = await writeBackup(source, file);
+    expect(written).toEqual({ tables: Object.keys(sourceContent).length, rows: rowCount(sourceContent) });
+
+    const header = JSON.parse(gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n')[0]!);
+    expect(header).toMatchObject({ format: 'kok-backup', version: 1, engine: source.engine });
+    expect(header.migrations).toEqual(await appliedMigrations(source.db));
+
+    const target = await fresh();
+    expect(await restoreBackup(target, file)).toEqual(written);
+    expect(await snapshot(target)).toEqual(sourceContent);
+
+    // Values beyond JS number precision arrive digit for digit.
+    const big = await sql<{
+      seq: string;
+      meta: string;
+    }>`SELECT seq::text AS seq, meta::text AS meta FROM audit_log
+      WHERE seq > 2`.execute(target.db);
+    expect(big.rows).toEqual([{ seq: '9007199254740993', meta: '{"n": 9007199254740993}' }]);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('round-trips PGlite → PostgreSQL → PGlite', async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL!;
+    const name = `kok_backup_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const embedded = await connect({});
+      opened.push(embedded);
+      await migrate(embedded.db);
+      await fill(embedded);
+      const content = await snapshot(embedded);
+      const first = path.join(dir, 'from-pglite.backup');
+      await writeBackup(embedded, first);
+
+      // A brand-new, unmigrated PostgreSQL database: restore migrates it first.
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const server = await connect({ databaseUrl: url.toString(), poolSize: 2 });
+      try {
+        await restoreBackup(server, first);
+        expect(await snapshot(server)).toEqual(content);
+        const second = path.join(dir, 'from-postgres.backup');
+        await writeBackup(server, second);
+
+        const back = await connect({});
+        opened.push(back);
+        await restoreBackup(back, second);
+        expect(await snapshot(back)).toEqual(content);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('refuses a non-empty target and changes nothing', async () => {
+    if (!fs.existsSync(file)) await writeBackup(source, file);
+    const target = await fresh();
+    await sql`INSERT INTO settings (key, value) VALUES ('keep', '1')`.execute(target.db);
+    const before = await snapshot(target);
+
+    const error = await restoreBackup(target, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toMatch(/not empty \(rows in settings\)/);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('refuses files that are not backups, with a clear message', async () => {
+    const target = await fresh();
+    const text = path.join(dir, 'notes.txt');
+    fs.writeFileSync(text, 'just some text\n');
+    await expect(restoreBackup(target, text)).rejects.toThrow(/notes\.txt is not a KOK backup/);
+
+    const gzippedJson = path.join(dir, 'other.json.gz');
+    fs.writeFileSync(gzippedJson, gzipSync('{"hello":"world"}\n'));
+    await expect(restoreBackup(target, gzippedJson)).rejects.toThrow(
+      /other\.json\.gz is not a KOK backup\.$/,
+    );
+
+    await expect(restoreBackup(target, path.join(dir, 'missing.backup'))).rejects.toThrow(
+      /missing\.backup does not exist/,
+    );
+    await expect(restoreBackup(target, text)).rejects.toBeInstanceOf(BackupError);
+    expect(rowCount(await snapshot(target))).toBe(0);
+  });
+
+  it('refuses a damaged (truncated) backup and leaves the target empty', async () => {
+    if (!fs.existsSync(file)) await writeBackup(source, file);
+    const bytes = fs.readFileSync(file);
+    const truncated = path.join(dir, 'truncated.backup');
+    fs.writeFileSync(truncated, bytes.subarray(0, bytes.length - 12));
+    const target = await fresh();
+    await expect(restoreBackup(target, truncated)).rejects.toThrow(/is not a KOK backup or is damaged/);
+    expect(rowCount(await snapshot(target))).toBe(0);
+  });
+
+  it('refuses a backup whose migrations differ, naming the difference', async () => {
+    if (!fs.existsSync(file)) await writeBackup(source, file);
+    const target = await fresh();
+    const applied = await appliedMigrations(target.db);
+
+    const newer = path.join(dir, 'newer.backup');
+    rewriteHeader(file, newer, (h) => {
+      h.migrations = [...applied, '9999_future.sql'];
+    });
+    await expect(restoreBackup(target, newer)).rejects.toThrow(/newer version of KOK.*9999_future\.sql/);
+
+    const older = path.join(dir, 'older.backup');
+    rewriteHeader(file, older, (h) => {
+      h.migrations = applied.slice(0, -1);
+    });
+    await expect(restoreBackup(target, older)).rejects.toThrow(
+      new RegExp(`older version of KOK.*${applied.at(-1)!.replace('.', '\\.')}`),
+    );
+    expect(rowCount(await snapshot(target))).toBe(0);
+  });
+
+  it('pages through tables larger than one batch: composite keys, no key, self-references', async () => {
+    // backup.ts reads and writes 2000 rows at a time; these tables span several batches.
+    const extra = `
+      CREATE TABLE backup_nokey (v text);
+      CREATE TABLE backup_tree (id integer PRIMARY KEY, parent integer REFERENCES backup_tree (id))`;
+    const from = await fresh();
+    const to = await fresh();
+    await sql.raw(extra).execute(from.db);
+    await sql.raw(extra).execute(to.db);
+    await sql
+      .raw(`
+      INSERT INTO rate_limits (key, window_start, hits)
+        SELECT 'k' || (i % 7), '2026-01-01 00:00:00+00'::timestamptz + i * interval '1.000001 second', i
+        FROM generate_series(1, 4500) i;
+      INSERT INTO backup_nokey SELECT 'dup-' || (i % 3) FROM generate_series(1, 4100) i;
+      -- Every row refers to the next one, which comes later in the file (and in a later batch).
+      INSERT INTO backup_tree SELECT i, CASE WHEN i < 4500 THEN i + 1 END FROM generate_series(1, 4500) i`)
+      .execute(from.db);
+    const bigFile = path.join(dir, 'big.backup');
+    const written = await writeBackup(from, bigFile);
+    expect(written.rows).toBe(4500 + 4100 + 4500);
+    expect(await restoreBackup(to, bigFile)).toEqual(written);
+    expect(await snapshot(to)).toEqual(await snapshot(from));
+  });
+
+  it('continues serial and identity sequences after the restored maximum', async () => {
+    const probe = `
+      CREATE TABLE backup_seq_probe (
+        id bigserial PRIMARY KEY,
+        n integer GENERATED ALWAYS AS IDENTITY,
+        v text,
+        v_upper text GENERATED ALWAYS AS (upper(v)) STORED
+      );
+      CREATE TABLE backup_seq_empty (id serial PRIMARY KEY)`;
+    const from = await fresh();
+    const to = await fresh();
+    await sql.raw(probe).execute(from.db);
+    await sql.raw(probe).execute(to.db);
+    await sql`INSERT INTO backup_seq_probe (v) VALUES ('a'), ('b'), ('c')`.execute(from.db);
+    const probeFile = path.join(dir, 'probe.backup');
+    await writeBackup(from, probeFile);
+    await restoreBackup(to, probeFile);
+    expect(await snapshot(to)).toEqual(await snapshot(from));
+
+    const next = await sql<{
+      id: string;
+      n: number;
+      v_upper: string;
+    }>`INSERT INTO backup_seq_probe (v) VALUES ('d')
+      RETURNING id::text AS id, n, v_upper`.execute(to.db);
+    expect(next.rows).toEqual([{ id: '4', n: 4, v_upper: 'D' }]);
+    const first = await sql<{ id: number }>`INSERT INTO backup_seq_empty DEFAULT VALUES RETURNING id`.execute(
+      to.db,
+    );
+    expect(first.rows).toEqual([{ id: 1 }]);
+  });
+});

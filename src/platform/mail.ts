@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/types.ts';
+import type { Logger } from './logger.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Something that delivers one mail: SMTP in production, `.eml` files in DATA_DIR/outbox otherwise. */
+export interface MailTransport {
+  kind: 'smtp' | 'outbox';
+  send(mail: OutgoingMail & { from: string; id: string }): Promise<void>;
+  close(): void;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      await transporter.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export function outboxTransport(dir: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'outbox',
+    async send(mail) {
+      const info = await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`),
+        info.message as Buffer,
+      );
+    },
+    close: () => {},
+  };
+}
+
+/** Queues a mail in the caller's transaction: it is sent only if the change that caused it commits. */
+export async function enqueueMail(db: Db, mail: OutgoingMail): Promise<void> {
+  await db
+    .insertInto('mail_outbox')
+    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text })
+    .execute();
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Sends what is due. Rows are leased (next_attempt_at pushed ahead) in a short transaction with SKIP LOCKED, so
+ * several app processes share the queue, and no database lock is held while talking to the SMTP server.
+ */
+export async function processMailQueue(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  logger?: Logger,
+): Promise<{ sent: number; failed: number }> {
+  const leased = await sql<{
+    id: string;
+    to_address: string;
+    subject: string;
+    body_text: string;
+    attempts: number;
+  }>`
+    UPDATE mail_outbox SET next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= now()
+      ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+    RETURNING id, to_address, subject, body_text, attempts`.execute(db);
+  let sent = 0;
+  let failed = 0;
+  for (const mail of leased.rows) {
+    try {
+      await transport.send({
+        id: mail.id,
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.body_text,
+      });
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', sent_at: new Date(), last_error: null, transport: transport.kind })
+        .where('id', '=', mail.id)
+        .execute();
+      sent++;
+    } catch (err) {
+      failed++;
+      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      const backoffSeconds = Math.min(3600, 30 * 2 ** mail.attempts);
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          status: giveUp ? 'failed' : 'queued',
+          last_error: String((err as Error).message).slice(0, 500),
+          next_attempt_at: new Date(Date.now() + backoffSeconds * 1000),
+        })
+        .where('id', '=', mail.id)
+        .execute();
+      logger?.warn({ mailId: mail.id, attempts: mail.attempts }, 'mail delivery failed');
+    }
+  }
+  return { sent, failed };
+}
+
+export function listOutbox(db: Db, limit = 100) {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'last_error'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function getOutboxMail(db: Db, id: string) {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,40 @@
+import type { Role } from '../db/types.ts';
+
+export const roles: readonly Role[] = ['member', 'member_admin', 'board', 'office', 'admin'];
+
+/**
+ * Every permission the platform checks, and the roles that hold it. Routes name a permission, never a role,
+ * so this table is the single place that says who may do what (tested as a matrix in test/integration).
+ */
+export const permissionRoles = {
+  'account:use': ['member', 'member_admin', 'board', 'office', 'admin'],
+  'pages:edit': ['office'],
+  'users:invite': ['member_admin', 'admin'],
+  'users:manage_all': ['admin'],
+  'orgs:manage': ['admin', 'office'],
+  'audit:read': ['admin'],
+  'outbox:read': ['admin'],
+  'settings:edit': ['admin'],
+  /** Opening anonymised case records (data collection): such accounts must use two-factor authentication. */
+  'cases:open': ['member', 'member_admin', 'office'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissionRoles[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that must set up TOTP before they can do anything else (DOMAIN.md: office, admin, case records). */
+export function requiresTwoFactor(role: Role): boolean {
+  return role === 'office' || role === 'admin' || can(role, 'cases:open');
+}
+
+/** Which roles an inviter may hand out. */
+export function invitableRoles(inviter: Role): Role[] {
+  if (can(inviter, 'users:manage_all')) return [...roles];
+  if (inviter === 'member_admin') return ['member', 'member_admin'];
+  return [];
+}
+
+export const memberRoles: readonly Role[] = ['member', 'member_admin'];
