@@ -177,12 +177,9 @@ const commands: Record<string, Handler> = {
     if (!file) throw new UsageError(t('cli.missing_option', { option: 'FILE' }));
     const database = await open();
     try {
+      // recorded first, so the backup itself contains the entry that says it was made
+      await audit(database.db, { actorLabel: 'cli', action: 'backup.create' });
       const result = await writeBackup(database, path.resolve(file));
-      await audit(database.db, {
-        actorLabel: 'cli',
-        action: 'backup.write',
-        meta: { tables: result.tables, rows: result.rows },
-      });
       console.log(t('cli.backup_done', { file, tables: result.tables, rows: result.rows }));
       return 0;
     } finally {
@@ -196,6 +193,7 @@ const commands: Record<string, Handler> = {
     const database = await open(false);
     try {
       const result = await restoreBackup(database, path.resolve(file));
+      await audit(database.db, { actorLabel: 'cli', action: 'backup.restore', meta: { tables: result.tables, rows: result.rows } });
       console.log(t('cli.restore_done', { tables: result.tables, rows: result.rows }));
       return 0;
     } finally {

@@ -22,6 +22,8 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 interface Actor {
   user: User;
   ip: string | null;
+  /** Overrides the role in the audit log, e.g. `cli`. */
+  label?: string;
 }
 
 /** Who an actor may see and manage: an administrator everyone, a member_admin only their organisation. */
@@ -115,7 +117,7 @@ export async function inviteUser(
     });
     await audit(trx, {
       actorId: inviter.id,
-      actorLabel: inviter.role,
+      actorLabel: actor.label ?? inviter.role,
       action: 'user.invite',
       targetType: 'invitation',
       targetId: invitation.id,

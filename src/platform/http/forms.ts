@@ -71,8 +71,18 @@ export async function readForm<S extends z.ZodType>(
     }
   }
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data, values };
-  return { ok: false, errors: fieldErrors(parsed.error.issues), values };
+  const nulFields = controlCharacterFields(input);
+  if (parsed.success && nulFields.length === 0) return { ok: true, data: parsed.data, values };
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  for (const field of nulFields) errors[field] ??= { key: 'validation.invalid' };
+  return { ok: false, errors, values };
+}
+
+/** PostgreSQL cannot store NUL in text; such input is refused as invalid rather than failing in the database. */
+function controlCharacterFields(input: Record<string, unknown>): string[] {
+  return Object.entries(input)
+    .filter(([, v]) => (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000')))
+    .map(([k]) => k);
 }
 
 /** Validates a query string: invalid parameters are a 400 for the caller, not a crash. */
@@ -80,7 +90,10 @@ export function readQuery<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const parsed = schema.safeParse(c.req.query());
+  const query = c.req.query();
+  const nulFields = controlCharacterFields(query);
+  if (nulFields.length > 0) return { ok: false, errors: Object.fromEntries(nulFields.map((f) => [f, { key: 'validation.invalid' as const }])) };
+  const parsed = schema.safeParse(query);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, errors: fieldErrors(parsed.error.issues) };
 }

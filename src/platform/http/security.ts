@@ -53,7 +53,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')
     throw new AppError('csrf', 'error.csrf');
   const origin = c.req.header('origin');
-  if (origin && origin !== expectedOrigin(c)) throw new AppError('csrf', 'error.csrf');
+  // 'null': browsers send that on same-origin posts under Referrer-Policy no-referrer (Sec-Fetch-Site decides)
+  if (origin && origin !== 'null' && origin !== expectedOrigin(c)) throw new AppError('csrf', 'error.csrf');
   if (auth?.session) {
     let sent = c.req.header('x-csrf-token');
     if (!sent) {

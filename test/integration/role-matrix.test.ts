@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/db/types.ts';
+import { createTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+
+/**
+ * Every registered route × every role. The expectations are written out by hand (not derived from the
+ * permission table), so a route that is added without a line here fails, and a wrong guard fails too.
+ */
+type Who = 'anonymous' | Role;
+const everyone: Who[] = ['anonymous', 'member', 'member_admin', 'board', 'office', 'admin'];
+const accounts: Who[] = ['member', 'member_admin', 'board', 'office', 'admin'];
+const office: Who[] = ['office'];
+const admin: Who[] = ['admin'];
+const inviters: Who[] = ['member_admin', 'admin'];
+const orgManagers: Who[] = ['office', 'admin'];
+
+const expected: Record<string, Who[]> = {
+  'GET /healthz': everyone,
+  'GET /.well-known/security.txt': everyone,
+  'GET /assets/*': everyone,
+  'GET /favicon.svg': everyone,
+  'GET /api/v1/me': accounts,
+  'GET /api/v1/pages': everyone,
+  'GET /anmelden': everyone,
+  'POST /anmelden': everyone,
+  'GET /anmelden/code': accounts,
+  'POST /anmelden/code': accounts,
+  'POST /abmelden': accounts,
+  'GET /passwort-vergessen': everyone,
+  'POST /passwort-vergessen': everyone,
+  'GET /passwort-zuruecksetzen/:token': everyone,
+  'POST /passwort-zuruecksetzen/:token': everyone,
+  'GET /einladung/:token': everyone,
+  'POST /einladung/:token': everyone,
+  'GET /konto': accounts,
+  'POST /konto/passwort': accounts,
+  'GET /konto/zwei-faktor': accounts,
+  'POST /konto/zwei-faktor': accounts,
+  'POST /konto/zwei-faktor/wiederherstellungscodes': accounts,
+  'GET /konto/sitzungen': accounts,
+  'POST /konto/sitzungen/:id/beenden': accounts,
+  'GET /konto/tokens': accounts,
+  'POST /konto/tokens': accounts,
+  'POST /konto/tokens/:id/widerrufen': accounts,
+  'GET /verwaltung/seiten': office,
+  'GET /verwaltung/seiten/:id': office,
+  'POST /verwaltung/seiten/:id': office,
+  'GET /verwaltung/seiten/:id/versionen/:rev': office,
+  'POST /verwaltung/seiten/:id/versionen/:rev/wiederherstellen': office,
+  'GET /verwaltung/konten': inviters,
+  'POST /verwaltung/konten/einladen': inviters,
+  'POST /verwaltung/konten/:id/deaktivieren': inviters,
+  'POST /verwaltung/konten/:id/aktivieren': inviters,
+  'POST /verwaltung/konten/:id/rolle': admin,
+  'GET /verwaltung/organisationen': orgManagers,
+  'POST /verwaltung/organisationen': orgManagers,
+  'GET /verwaltung/protokoll': admin,
+  'GET /verwaltung/postausgang': admin,
+  'GET /verwaltung/postausgang/:id': admin,
+  'GET /verwaltung/einstellungen': admin,
+  'POST /verwaltung/einstellungen': admin,
+  'GET /*': everyone,
+};
+
+const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
+
+function concretePath(path: string): string {
+  return path
+    .replace(/:id\b/g, DUMMY_ID)
+    .replace(/:rev\b/g, DUMMY_ID)
+    .replace(/:token\b/g, 'kein-gueltiger-link')
+    .replace(/\/\*$/, path === '/*' ? '/kontakt' : '/nichts.css');
+}
+
+function routeKeys(t: TestApp): Array<{ key: string; method: string; path: string }> {
+  const seen = new Map<string, { key: string; method: string; path: string }>();
+  for (const r of t.app.routes) {
+    if (r.method === 'ALL') continue; // middleware and the API's catch-all 404
+    const english = r.path === '/en' || r.path.startsWith('/en/');
+    const path = (english ? r.path.slice(3) || '/' : r.path).replace(/(.)\/$/, '$1');
+    const key = `${r.method} ${path}`;
+    seen.set(`${key} ${english ? 'en' : 'de'}`, { key, method: r.method, path: r.path });
+  }
+  return [...seen.values()];
+}
+
+describe('route × role matrix', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has an expectation for every registered route (and no stale ones)', () => {
+    const keys = new Set(routeKeys(t).map((r) => r.key));
+    expect([...keys].filter((k) => !(k in expected))).toEqual([]);
+    expect(Object.keys(expected).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('allows and denies exactly as expected, for every role, in both languages', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routeKeys(t)) {
+      for (const who of everyone) {
+        const session: TestSession | undefined = who === 'anonymous' ? undefined : await t.sessionFor(who);
+        const path = concretePath(route.path);
+        const res =
+          route.method === 'POST'
+            ? await t.post(path, {}, session)
+            : await t.request(path, { session, headers: { accept: 'text/html' } });
+        const location = res.headers.get('location') ?? '';
+        const denied = res.status === 401 || res.status === 403 || (res.status === 303 && location.includes('/anmelden?next='));
+        const shouldAllow = expected[route.key]!.includes(who);
+        if (res.status >= 500) failures.push(`${route.method} ${path} as ${who}: ${res.status}`);
+        else if (shouldAllow === denied) {
+          failures.push(`${route.method} ${path} as ${who}: expected ${shouldAllow ? 'allow' : 'deny'}, got ${res.status} ${location}`);
+        }
+        checked++;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  it('keeps an account with unfinished 2FA out of everything but the 2FA steps', async () => {
+    const db = t.database.db;
+    const session = await t.sessionFor('office', { mfaPassed: false });
+    await db.updateTable('users').set({ mfa_exempt: false }).where('id', '=', session.user.id).execute();
+    for (const path of ['/konto', '/verwaltung/seiten', '/konto/tokens']) {
+      const res = await t.request(path, { session });
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get('location')).toBe('/konto/zwei-faktor');
+    }
+    expect((await t.request('/konto/zwei-faktor', { session })).status).toBe(200);
+    const api = await t.request('/api/v1/me', { session });
+    expect(api.status).toBe(403);
+  });
+});
