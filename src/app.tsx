@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
@@ -10,6 +9,7 @@ import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
 import type { AppDeps, AppEnv } from './platform/http/env.ts';
 import { handleError } from './platform/http/errors.tsx';
+import { servePageCache } from './platform/http/page-cache.ts';
 import { csrfProtection, securityHeaders } from './platform/http/security.ts';
 import { splitLocale, translator } from './platform/i18n/index.ts';
 import { getSite } from './platform/site.ts';
@@ -37,7 +37,6 @@ export function createApp(options: AppOptions) {
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('requestId', randomUUID());
     const { locale, path } = splitLocale(c.req.path);
     c.set('locale', locale);
     c.set('pathInLocale', path);
@@ -57,6 +56,7 @@ export function createApp(options: AppOptions) {
     );
   });
   app.use('*', securityHeaders);
+  app.use('*', servePageCache);
   app.use('*', compress());
 
   app.get('/healthz', async (c) => {

@@ -193,7 +193,11 @@ const commands: Record<string, Handler> = {
     const database = await open(false);
     try {
       const result = await restoreBackup(database, path.resolve(file));
-      await audit(database.db, { actorLabel: 'cli', action: 'backup.restore', meta: { tables: result.tables, rows: result.rows } });
+      await audit(database.db, {
+        actorLabel: 'cli',
+        action: 'backup.restore',
+        meta: { tables: result.tables, rows: result.rows },
+      });
       console.log(t('cli.restore_done', { tables: result.tables, rows: result.rows }));
       return 0;
     } finally {

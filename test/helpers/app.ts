@@ -1,6 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import { createApp } from '../../src/app.tsx';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
@@ -25,7 +25,10 @@ export interface TestApp {
   /** Submits a form (urlencoded) with the session's CSRF token. */
   post(pathname: string, form: Record<string, string>, session?: TestSession): Promise<Response>;
   /** A logged-in session of a fresh account with this role (2FA counted as done). */
-  sessionFor(role: Role, opts?: { organisationId?: string; mfaPassed?: boolean; email?: string }): Promise<TestSession>;
+  sessionFor(
+    role: Role,
+    opts?: { organisationId?: string; mfaPassed?: boolean; email?: string },
+  ): Promise<TestSession>;
   flushMail(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +41,9 @@ export interface TestSession {
 
 let counter = 0;
 
-export async function createTestApp(options: { env?: Record<string, string>; mail?: MailTransport } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; mail?: MailTransport } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kok-app-'));
   const config = loadConfig({ KOK_DEMO: '0', DATA_DIR: dataDir, KOK_PUBLIC_URL: ORIGIN, ...options.env });
   const database = await createTestDatabase();
@@ -66,7 +71,11 @@ export async function createTestApp(options: { env?: Record<string, string>; mai
       return request(pathname, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: ORIGIN,
+          'sec-fetch-site': 'same-origin',
+        },
         session,
       });
     },
@@ -74,7 +83,11 @@ export async function createTestApp(options: { env?: Record<string, string>; mai
       let organisationId = opts.organisationId ?? null;
       if (!organisationId && (role === 'member' || role === 'member_admin')) {
         if (!defaultOrg) {
-          const org = await db.insertInto('organisations').values({ slug: 'test-org', name: 'Testorganisation' }).returning('id').executeTakeFirstOrThrow();
+          const org = await db
+            .insertInto('organisations')
+            .values({ slug: 'test-org', name: 'Testorganisation' })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           defaultOrg = org.id;
         }
         organisationId = defaultOrg;
@@ -94,7 +107,11 @@ export async function createTestApp(options: { env?: Record<string, string>; mai
         userAgent: 'vitest',
         policy: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
       });
-      const session = await db.selectFrom('sessions').select('csrf_token').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      const session = await db
+        .selectFrom('sessions')
+        .select('csrf_token')
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow();
       return { user, cookie: `kok_session=${token}`, csrf: session.csrf_token };
     },
     async flushMail() {
@@ -113,7 +130,8 @@ export async function createTestApp(options: { env?: Record<string, string>; mai
 
 /** The cookie a response sets, as `name=value` for the next request. */
 export function cookieFrom(res: Response): string | null {
-  const header = res.headers.get('set-cookie');
+  // a response may clear a stale cookie and then set the new one: the last one counts
+  const header = res.headers.getSetCookie().at(-1);
   if (!header) return null;
   const first = header.split(';')[0]!;
   return first.endsWith('=') ? null : first;

@@ -1,5 +1,5 @@
 import { SMTPServer } from 'smtp-server';
-import { smtpTransport, type MailTransport } from '../../src/platform/mail.ts';
+import { type MailTransport, smtpTransport } from '../../src/platform/mail.ts';
 
 export interface ReceivedMail {
   to: string[];
@@ -7,7 +7,11 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback: mails go through nodemailer and the SMTP protocol, as in production. */
-export async function startSmtpServer(): Promise<{ transport: MailTransport; received: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  transport: MailTransport;
+  received: ReceivedMail[];
+  close(): Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -17,7 +21,10 @@ export async function startSmtpServer(): Promise<{ transport: MailTransport; rec
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -38,5 +45,14 @@ export async function startSmtpServer(): Promise<{ transport: MailTransport; rec
 
 /** The body of a quoted-printable plain-text mail, decoded enough to find links in it. */
 export function mailText(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  const joined = raw.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === '=' ? /^[0-9A-F]{2}$/.exec(joined.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(Number.parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(joined[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

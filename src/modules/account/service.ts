@@ -292,6 +292,7 @@ export async function resetPassword(
       .returningAll()
       .executeTakeFirstOrThrow();
     await endAllSessions(trx, user.id);
+    await invalidateResetLinks(trx, user.id);
     await audit(trx, { actorId: user.id, actorLabel: user.role, action: 'auth.password_reset', ip: meta.ip });
   });
 }
@@ -304,16 +305,21 @@ export async function changePassword(
   keepSessionHash: string | undefined,
   meta: RequestMeta,
 ): Promise<void> {
+  const limits: Limit[] = [{ key: `pwchange:account:${user.id}`, max: 10, windowSeconds: WINDOW }];
+  await refuseWhenLimited(db, limits);
   const fresh = await db
     .selectFrom('users')
     .select('password_hash')
     .where('id', '=', user.id)
     .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(fresh.password_hash, current)))
+  if (!(await verifyPassword(fresh.password_hash, current))) {
+    await hitLimits(db, limits);
     throw fieldError('current_password', 'account.wrong_password');
+  }
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+    await invalidateResetLinks(trx, user.id);
     // other devices are logged out; this one stays
     let q = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (keepSessionHash) q = q.where('id_hash', '!=', keepSessionHash);
@@ -325,4 +331,14 @@ export async function changePassword(
       ip: meta.ip,
     });
   });
+}
+
+/** A new password makes every other open reset link worthless. */
+async function invalidateResetLinks(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -5,6 +5,7 @@ import { notFound, validationFields } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm, readQuery } from '../../platform/http/forms.ts';
+import { invalidatePageCache } from '../../platform/http/page-cache.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { localePath } from '../../platform/i18n/index.ts';
 import { getOutboxMail, listOutbox } from '../../platform/mail.ts';
@@ -287,6 +288,7 @@ export function adminRoutes() {
           ip: c.get('ip'),
         });
       });
+    invalidatePageCache();
     return c.redirect(`${localePath(c.get('locale'), '/verwaltung/einstellungen')}?gespeichert=1`, 303);
   });
 

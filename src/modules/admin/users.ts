@@ -249,6 +249,13 @@ export async function changeRole(
       .where('id', '=', target.id)
       .execute();
     await endAllSessions(trx, target.id);
+    // API tokens carry the old rights and skip the 2FA step: they end with the role
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', target.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     await audit(trx, {
       actorId: actor.user.id,
       actorLabel: actor.user.role,

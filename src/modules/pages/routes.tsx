@@ -3,6 +3,7 @@ import { notFound } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
+import { fillPageCache, invalidatePageCache } from '../../platform/http/page-cache.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { localePath } from '../../platform/i18n/index.ts';
 import type { NavItem } from '../../platform/ui/layout.tsx';
@@ -86,6 +87,7 @@ export function pagesAdminRoutes() {
       return editView(c, id, { values: form.values, previewHtml });
     }
     await savePage(db, id, form.data, actorOf(c));
+    invalidatePageCache();
     return c.redirect(localePath(c.get('locale'), `/verwaltung/seiten/${id}?gespeichert=1`), 303);
   });
 
@@ -114,6 +116,7 @@ export function pagesAdminRoutes() {
   app.post('/:id/versionen/:rev/wiederherstellen', async (c) => {
     const id = uuidParam(c, 'id');
     await restoreRevision(c.get('deps').database.db, id, uuidParam(c, 'rev'), actorOf(c));
+    invalidatePageCache();
     return c.redirect(localePath(c.get('locale'), `/verwaltung/seiten/${id}?gespeichert=1`), 303);
   });
 
@@ -123,7 +126,7 @@ export function pagesAdminRoutes() {
 /** The public information pages: any path that names a published page. Registered last. */
 export function publicPagesRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('*', async (c) => {
+  app.get('*', fillPageCache(), async (c) => {
     const db = c.get('deps').database.db;
     const locale = c.get('locale');
     const path = c.get('pathInLocale').replace(/(.)\/$/, '$1');

@@ -28,7 +28,6 @@ export interface Auth {
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
-    requestId: string;
     locale: Locale;
     /** The path without its language prefix: `/en/kontakt` → `/kontakt`. */
     pathInLocale: string;

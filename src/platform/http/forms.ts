@@ -81,7 +81,9 @@ export async function readForm<S extends z.ZodType>(
 /** PostgreSQL cannot store NUL in text; such input is refused as invalid rather than failing in the database. */
 function controlCharacterFields(input: Record<string, unknown>): string[] {
   return Object.entries(input)
-    .filter(([, v]) => (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000')))
+    .filter(([, v]) =>
+      (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && x.includes('\u0000')),
+    )
     .map(([k]) => k);
 }
 
@@ -92,7 +94,11 @@ export function readQuery<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const query = c.req.query();
   const nulFields = controlCharacterFields(query);
-  if (nulFields.length > 0) return { ok: false, errors: Object.fromEntries(nulFields.map((f) => [f, { key: 'validation.invalid' as const }])) };
+  if (nulFields.length > 0)
+    return {
+      ok: false,
+      errors: Object.fromEntries(nulFields.map((f) => [f, { key: 'validation.invalid' as const }])),
+    };
   const parsed = schema.safeParse(query);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, errors: fieldErrors(parsed.error.issues) };
