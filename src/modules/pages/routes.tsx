@@ -131,7 +131,7 @@ export function publicPagesRoutes() {
     const locale = c.get('locale');
     const path = c.get('pathInLocale').replace(/(.)\/$/, '$1');
     // a page address is short and printable; anything else cannot name a page
-    if (path.length > 200 || /[\u0000-\u001f]/.test(path)) throw notFound();
+    if (path.length > 200 || [...path].some((ch) => ch.charCodeAt(0) < 32)) throw notFound();
     const page = await findPublishedPage(db, path, locale);
     if (!page) throw notFound();
     const html = await renderPageBody(db, page.body_md, locale);
