@@ -40,6 +40,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
 
 async function connectPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // an idle connection closed by the server (restart, admin) must not crash the process: the pool replaces it
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL connection lost: ${err.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -23,7 +23,13 @@ describe('audit log hash chain', () => {
     await tamper(t, sql`DELETE FROM audit_log`);
     await t.database.db.deleteFrom('settings').where('key', '=', 'audit_head').execute();
     for (let i = 0; i < 5; i++) {
-      await audit(t.database.db, { actorLabel: 'admin', action: 'test.entry', targetType: 'thing', targetId: String(i), meta: { n: i, ü: 'ß' } });
+      await audit(t.database.db, {
+        actorLabel: 'admin',
+        action: 'test.entry',
+        targetType: 'thing',
+        targetId: String(i),
+        meta: { n: i, ü: 'ß' },
+      });
     }
   }
 
@@ -34,8 +40,12 @@ describe('audit log hash chain', () => {
 
   it('is append-only for the application', async () => {
     await freshChain();
-    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('names the first changed entry', async () => {
@@ -66,7 +76,11 @@ describe('audit log hash chain', () => {
 
   it('keeps the chain linear under concurrent writers', async () => {
     await freshChain();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => audit(t.database.db, { actorLabel: 'system', action: 'test.concurrent', meta: { i } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit(t.database.db, { actorLabel: 'system', action: 'test.concurrent', meta: { i } }),
+      ),
+    );
     expect(await verifyAuditChain(t.database.db)).toEqual({ ok: true, entries: 25 });
   });
 });

@@ -48,7 +48,22 @@ describe('kok command', () => {
     const org = await kok('org', 'create', '--slug', 'fbs-test', '--name', 'FBS Test');
     expect(org.code).toBe(0);
     expect((await kok('org', 'create', '--slug', 'FBS TEST', '--name', 'x')).code).toBe(1);
-    expect((await kok('user', 'create', '--email', 'lea@fbs.invalid', '--role', 'member', '--org', 'fbs-test', '--password', 'ein langes passwort')).code).toBe(0);
+    expect(
+      (
+        await kok(
+          'user',
+          'create',
+          '--email',
+          'lea@fbs.invalid',
+          '--role',
+          'member',
+          '--org',
+          'fbs-test',
+          '--password',
+          'ein langes passwort',
+        )
+      ).code,
+    ).toBe(0);
     const noOrg = await kok('user', 'create', '--email', 'x@fbs.invalid', '--role', 'member');
     expect(noOrg.code).toBe(1);
     expect(noOrg.err).toContain('--org');
@@ -63,7 +78,10 @@ describe('kok command', () => {
   it('says clearly when a running server holds the data directory', async () => {
     const release = acquireDataDirLock(process.env.DATA_DIR!, 'the KOK server');
     // pretend another live process holds it: PID 1 always exists
-    fs.writeFileSync(path.join(process.env.DATA_DIR!, 'kok.lock'), JSON.stringify({ pid: 1, holder: 'the KOK server' }));
+    fs.writeFileSync(
+      path.join(process.env.DATA_DIR!, 'kok.lock'),
+      JSON.stringify({ pid: 1, holder: 'the KOK server' }),
+    );
     try {
       const busy = await kok('audit', 'verify');
       expect(busy.code).toBe(1);
@@ -127,8 +145,19 @@ async function snapshot(dataDir: string): Promise<Record<string, string[]>> {
   const database = await connect({ dataDir });
   try {
     const out: Record<string, string[]> = {};
-    for (const table of ['organisations', 'users', 'api_tokens', 'audit_log', 'pages', 'invitations', 'mail_outbox', 'settings']) {
-      const rows = await sql<{ r: string }>`SELECT to_jsonb(t)::text AS r FROM ${sql.table(table)} t`.execute(database.db);
+    for (const table of [
+      'organisations',
+      'users',
+      'api_tokens',
+      'audit_log',
+      'pages',
+      'invitations',
+      'mail_outbox',
+      'settings',
+    ]) {
+      const rows = await sql<{ r: string }>`SELECT to_jsonb(t)::text AS r FROM ${sql.table(table)} t`.execute(
+        database.db,
+      );
       out[table] = rows.rows.map((r) => r.r).sort();
     }
     return out;

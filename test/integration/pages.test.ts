@@ -99,7 +99,13 @@ describe('office edits pages', () => {
 
   it('previews without saving, saves with a revision, and restores', async () => {
     const { base } = await form();
-    const edit = { title: 'Kontakt (neu)', summary: 'S', body_md: '## Neu\n\nText **fett**', published: 'on', base_updated_at: base };
+    const edit = {
+      title: 'Kontakt (neu)',
+      summary: 'S',
+      body_md: '## Neu\n\nText **fett**',
+      published: 'on',
+      base_updated_at: base,
+    };
     const preview = await t.post(`/verwaltung/seiten/${pageId}`, { ...edit, intent: 'preview' }, office);
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain('<strong>fett</strong>');
@@ -109,22 +115,46 @@ describe('office edits pages', () => {
     expect(saved.status).toBe(303);
     expect(await (await t.request('/kontakt')).text()).toContain('Kontakt (neu)');
 
-    const revisions = await t.database.db.selectFrom('page_revisions').selectAll().where('page_id', '=', pageId).execute();
+    const revisions = await t.database.db
+      .selectFrom('page_revisions')
+      .selectAll()
+      .where('page_id', '=', pageId)
+      .execute();
     expect(revisions).toHaveLength(1);
     expect(revisions[0]!.title).toBe('Kontakt');
-    const restored = await t.post(`/verwaltung/seiten/${pageId}/versionen/${revisions[0]!.id}/wiederherstellen`, {}, office);
+    const restored = await t.post(
+      `/verwaltung/seiten/${pageId}/versionen/${revisions[0]!.id}/wiederherstellen`,
+      {},
+      office,
+    );
     expect(restored.status).toBe(303);
     const html = await (await t.request('/kontakt')).text();
     expect(html).toContain('<h1>Kontakt</h1>');
 
-    const actions = await t.database.db.selectFrom('audit_log').select('action').where('target_id', '=', pageId).execute();
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', pageId)
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['page.update', 'page.update']);
   });
 
   it('sanitises the Markdown on output', async () => {
     const { base } = await form();
-    const body = 'Hallo <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) <iframe src="https://evil.example"></iframe>';
-    await t.post(`/verwaltung/seiten/${pageId}`, { title: 'Kontakt', summary: '', body_md: body, published: 'on', base_updated_at: base, intent: 'save' }, office);
+    const body =
+      'Hallo <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) <iframe src="https://evil.example"></iframe>';
+    await t.post(
+      `/verwaltung/seiten/${pageId}`,
+      {
+        title: 'Kontakt',
+        summary: '',
+        body_md: body,
+        published: 'on',
+        base_updated_at: base,
+        intent: 'save',
+      },
+      office,
+    );
     const html = await (await t.request('/kontakt')).text();
     const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     expect(main).toContain('Hallo');
@@ -132,13 +162,24 @@ describe('office edits pages', () => {
   });
 
   it('refuses to overwrite a newer change and reports field errors', async () => {
-    const stale = { title: 'A', summary: '', body_md: 'x', published: 'on', base_updated_at: '2000-01-01T00:00:00.000Z', intent: 'save' };
+    const stale = {
+      title: 'A',
+      summary: '',
+      body_md: 'x',
+      published: 'on',
+      base_updated_at: '2000-01-01T00:00:00.000Z',
+      intent: 'save',
+    };
     const conflict = await t.post(`/verwaltung/seiten/${pageId}`, stale, office);
     expect(conflict.status).toBe(409);
     expect(await conflict.text()).toContain('inzwischen von jemand anderem geändert');
 
     const { base } = await form();
-    const empty = await t.post(`/verwaltung/seiten/${pageId}`, { title: '', summary: '', body_md: ' ', base_updated_at: base, intent: 'save' }, office);
+    const empty = await t.post(
+      `/verwaltung/seiten/${pageId}`,
+      { title: '', summary: '', body_md: ' ', base_updated_at: base, intent: 'save' },
+      office,
+    );
     expect(empty.status).toBe(422);
     const text = await empty.text();
     expect(text).toContain('Bitte füllen Sie dieses Feld aus.');
@@ -147,7 +188,11 @@ describe('office edits pages', () => {
 
   it('hides an unpublished page from the public and from the navigation', async () => {
     const { base } = await form();
-    await t.post(`/verwaltung/seiten/${pageId}`, { title: 'Kontakt', summary: '', body_md: 'x', base_updated_at: base, intent: 'save' }, office);
+    await t.post(
+      `/verwaltung/seiten/${pageId}`,
+      { title: 'Kontakt', summary: '', body_md: 'x', base_updated_at: base, intent: 'save' },
+      office,
+    );
     expect((await t.request('/kontakt')).status).toBe(404);
     expect(await (await t.request('/')).text()).not.toContain('href="/kontakt"');
     expect((await t.request('/en/kontakt')).status).toBe(200);
@@ -155,7 +200,10 @@ describe('office edits pages', () => {
 
   it('answers 404 for ids that are not UUIDs or do not exist', async () => {
     expect((await t.request('/verwaltung/seiten/123', { session: office })).status).toBe(404);
-    expect((await t.request('/verwaltung/seiten/00000000-0000-4000-8000-000000000000', { session: office })).status).toBe(404);
+    expect(
+      (await t.request('/verwaltung/seiten/00000000-0000-4000-8000-000000000000', { session: office }))
+        .status,
+    ).toBe(404);
   });
 });
 

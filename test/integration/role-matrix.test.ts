@@ -109,11 +109,16 @@ describe('route × role matrix', () => {
             ? await t.post(path, {}, session)
             : await t.request(path, { session, headers: { accept: 'text/html' } });
         const location = res.headers.get('location') ?? '';
-        const denied = res.status === 401 || res.status === 403 || (res.status === 303 && location.includes('/anmelden?next='));
+        const denied =
+          res.status === 401 ||
+          res.status === 403 ||
+          (res.status === 303 && location.includes('/anmelden?next='));
         const shouldAllow = expected[route.key]!.includes(who);
         if (res.status >= 500) failures.push(`${route.method} ${path} as ${who}: ${res.status}`);
         else if (shouldAllow === denied) {
-          failures.push(`${route.method} ${path} as ${who}: expected ${shouldAllow ? 'allow' : 'deny'}, got ${res.status} ${location}`);
+          failures.push(
+            `${route.method} ${path} as ${who}: expected ${shouldAllow ? 'allow' : 'deny'}, got ${res.status} ${location}`,
+          );
         }
         checked++;
       }

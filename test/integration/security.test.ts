@@ -48,7 +48,11 @@ describe('security baseline', () => {
     const crossSite = await t.request('/anmelden', {
       method: 'POST',
       body: new URLSearchParams({ email: 'a@b.de', password: 'x' }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
     });
     expect(crossSite.status).toBe(403);
     expect(await crossSite.text()).toContain('Das Formular ist abgelaufen');
@@ -60,9 +64,17 @@ describe('security baseline', () => {
       session: office,
     });
     expect(noToken.status).toBe(403);
-    const wrongToken = await t.post('/konto/tokens', { name: 'Test', _csrf: 'falsch' }, { ...office, csrf: 'falsch' });
+    const wrongToken = await t.post(
+      '/konto/tokens',
+      { name: 'Test', _csrf: 'falsch' },
+      { ...office, csrf: 'falsch' },
+    );
     expect(wrongToken.status).toBe(403);
-    const rows = await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', office.user.id).execute();
+    const rows = await t.database.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('user_id', '=', office.user.id)
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -84,7 +96,11 @@ describe('bad input never causes a 500 (property tests)', () => {
   let sessions: TestSession[];
   beforeAll(async () => {
     t = await createTestApp();
-    sessions = [await t.sessionFor('admin'), await t.sessionFor('office'), await t.sessionFor('member_admin')];
+    sessions = [
+      await t.sessionFor('admin'),
+      await t.sessionFor('office'),
+      await t.sessionFor('member_admin'),
+    ];
   });
   afterAll(() => t.close());
 
@@ -100,13 +116,34 @@ describe('bad input never causes a 500 (property tests)', () => {
     '/einladung/abc',
     '/passwort-zuruecksetzen/abc',
   ];
-  const fields = ['email', 'password', 'password_repeat', 'name', 'slug', 'role', 'organisation_id', 'code', 'title', 'phone', 'quickExitUrl', 'locale', 'current_password'];
+  const fields = [
+    'email',
+    'password',
+    'password_repeat',
+    'name',
+    'slug',
+    'role',
+    'organisation_id',
+    'code',
+    'title',
+    'phone',
+    'quickExitUrl',
+    'locale',
+    'current_password',
+  ];
 
   it('random form posts get 2xx/3xx/4xx answers', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...paths),
-        fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.constant(''))),
+        fc.dictionary(
+          fc.constantFrom(...fields),
+          fc.oneof(
+            fc.string({ maxLength: 300 }),
+            fc.string({ unit: 'binary', maxLength: 50 }),
+            fc.constant(''),
+          ),
+        ),
         fc.nat({ max: 3 }),
         fc.boolean(),
         async (path, form, who, english) => {
@@ -121,20 +158,39 @@ describe('bad input never causes a 500 (property tests)', () => {
 
   it('random paths and query strings get 2xx/3xx/4xx answers', async () => {
     const segment = fc.oneof(
-      fc.constantFrom('verwaltung', 'protokoll', 'konto', 'seiten', 'api', 'v1', 'pages', 'me', 'en', '..', '%00', '%ZZ', 'ü'),
+      fc.constantFrom(
+        'verwaltung',
+        'protokoll',
+        'konto',
+        'seiten',
+        'api',
+        'v1',
+        'pages',
+        'me',
+        'en',
+        '..',
+        '%00',
+        '%ZZ',
+        'ü',
+      ),
       fc.string({ maxLength: 12 }).map(encodeURIComponent),
     );
     await fc.assert(
       fc.asyncProperty(
         fc.array(segment, { maxLength: 5 }),
-        fc.dictionary(fc.constantFrom('locale', 'action', 'actor', 'from', 'to', 'before', 'next', 'target'), fc.string({ maxLength: 40 })),
+        fc.dictionary(
+          fc.constantFrom('locale', 'action', 'actor', 'from', 'to', 'before', 'next', 'target'),
+          fc.string({ maxLength: 40 }),
+        ),
         fc.nat({ max: 3 }),
         async (segments, query, who) => {
           const session = who < sessions.length ? sessions[who] : undefined;
           const path = `/${segments.join('/')}?${new URLSearchParams(query)}`;
           const res = await t.request(path, { session });
           expect(res.status, path).toBeLessThan(500);
-          const audit = await t.request(`/verwaltung/protokoll?${new URLSearchParams(query)}`, { session: sessions[0] });
+          const audit = await t.request(`/verwaltung/protokoll?${new URLSearchParams(query)}`, {
+            session: sessions[0],
+          });
           expect(audit.status).toBeLessThan(500);
         },
       ),
