@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from './demo/seed.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
-import { type MailTransport, outboxTransport, smtpTransport } from './platform/mail.ts';
+import { type MailTransport, outboxTransport, purgeSentMail, smtpTransport } from './platform/mail.ts';
 import { startMailWorker } from './platform/mail-worker.ts';
 import { purgeOldLimits } from './platform/rate-limit.ts';
 
@@ -43,7 +43,7 @@ export async function startServer(
   const worker = startMailWorker(database.db, mail, config.MAIL_FROM, logger);
   const housekeeping = setInterval(() => {
     const policy = { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS };
-    Promise.all([purgeExpiredSessions(database.db, policy), purgeOldLimits(database.db)]).catch(() => {});
+    Promise.all([purgeExpiredSessions(database.db, policy), purgeOldLimits(database.db), purgeSentMail(database.db)]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();
   const app = createApp({ config, database, logger, mail, kickMail: worker.kick, assets: buildAssets() });

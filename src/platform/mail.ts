@@ -130,3 +130,12 @@ export function listOutbox(db: Db, limit = 100) {
 export function getOutboxMail(db: Db, id: string) {
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Sent mail carries reset and invitation links: it is kept only as long as the outbox view is useful. */
+export async function purgeSentMail(db: Db, olderThanDays = 14): Promise<void> {
+  await db
+    .deleteFrom('mail_outbox')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', new Date(Date.now() - olderThanDays * 86_400_000))
+    .execute();
+}
