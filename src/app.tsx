@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { directoryApiRoutes, directoryRoutes } from './modules/directory/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
@@ -24,6 +25,7 @@ function siteRoutes() {
   site.route('/konto', accountRoutes());
   site.route('/verwaltung/seiten', pagesAdminRoutes());
   site.route('/verwaltung', adminRoutes());
+  site.route('/', directoryRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -88,6 +90,7 @@ export function createApp(options: AppOptions) {
   app.use('*', loadAuth);
   app.use('*', csrfProtection);
 
+  app.route('/api/v1/directory', directoryApiRoutes());
   app.route('/api/v1', apiRoutes());
   app.all('/api/*', () => {
     throw new AppError('not_found', 'error.not_found');

@@ -43,7 +43,11 @@ export async function startServer(
   const worker = startMailWorker(database.db, mail, config.MAIL_FROM, logger);
   const housekeeping = setInterval(() => {
     const policy = { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS };
-    Promise.all([purgeExpiredSessions(database.db, policy), purgeOldLimits(database.db), purgeSentMail(database.db)]).catch(() => {});
+    Promise.all([
+      purgeExpiredSessions(database.db, policy),
+      purgeOldLimits(database.db),
+      purgeSentMail(database.db),
+    ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();
   const app = createApp({ config, database, logger, mail, kickMail: worker.kick, assets: buildAssets() });

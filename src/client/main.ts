@@ -22,3 +22,53 @@ if (exitLink) {
 
 // An error summary takes focus so screen-reader users hear what went wrong first.
 document.querySelector<HTMLElement>('.error-summary')?.focus();
+
+// "My location": the browser's position goes only to our own server, as two numbers in the search form.
+const locate = document.querySelector<HTMLButtonElement>('[data-geolocate]');
+if (locate && 'geolocation' in navigator) {
+  locate.hidden = false;
+  locate.addEventListener('click', () => {
+    const form = locate.form;
+    if (!form) return;
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const set = (name: string, value: string) => {
+          const field = form.elements.namedItem(name);
+          if (field instanceof HTMLInputElement) field.value = value;
+        };
+        set('lat', position.coords.latitude.toFixed(4));
+        set('lon', position.coords.longitude.toFixed(4));
+        set('ort', '');
+        form.submit();
+      },
+      () => {
+        locate.disabled = true;
+      },
+      { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 },
+    );
+  });
+}
+
+// Place names suggest themselves while typing (the list comes from our server; without script, exact names work).
+const where = document.querySelector<HTMLInputElement>('#f-ort');
+const suggestions = document.querySelector<HTMLDataListElement>('#place-suggestions');
+if (where && suggestions) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  where.addEventListener('input', () => {
+    clearTimeout(timer);
+    const value = where.value.trim();
+    if (value.length < 2 || /^\d+$/.test(value)) return;
+    timer = setTimeout(async () => {
+      const response = await fetch(`/api/v1/directory/places?q=${encodeURIComponent(value)}`);
+      if (!response.ok) return;
+      const data = (await response.json()) as { places: Array<{ place: string }> };
+      suggestions.replaceChildren(
+        ...data.places.map((p) => {
+          const option = document.createElement('option');
+          option.value = p.place;
+          return option;
+        }),
+      );
+    }, 150);
+  });
+}

@@ -148,6 +148,74 @@ export interface SettingsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface DirectoryCentresTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  alternate_name: Generated<string>;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  email: Generated<string>;
+  website: Generated<string>;
+  organisation_id: string | null;
+  is_member: Generated<boolean>;
+  online_counselling: Generated<boolean>;
+  online_url: Generated<string>;
+  shelter_status: Generated<'available' | 'limited' | 'none' | 'unknown'>;
+  shelter_updated_at: Timestamp | null;
+  targets: Generated<string[]>;
+  exploitation: Generated<string[]>;
+  services: Generated<string[]>;
+  languages: Generated<string[]>;
+  lands: Generated<string[]>;
+  nationwide: Generated<boolean>;
+  verified_at: ColumnType<string | null, string | null | undefined, string | null>;
+  verify_reminder_sent_at: Timestamp | null;
+  published: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DirectoryLocationsTable {
+  id: Generated<string>;
+  centre_id: string;
+  name: Generated<string>;
+  street: Generated<string>;
+  postal_code: Generated<string>;
+  city: string;
+  land: string;
+  latitude: number | null;
+  longitude: number | null;
+  city_latitude: number | null;
+  city_longitude: number | null;
+  address_privacy: Generated<'public' | 'city' | 'on_request'>;
+  accessibility: Generated<string[]>;
+  opening_hours: ColumnType<unknown, string | undefined, string>;
+  position: Generated<number>;
+}
+
+export interface DirectoryPhonesTable {
+  id: Generated<string>;
+  centre_id: string;
+  number: string;
+  description: Generated<string>;
+  languages: Generated<string[]>;
+  position: Generated<number>;
+}
+
+export interface DirectoryChangeRequestsTable {
+  id: Generated<string>;
+  centre_id: string;
+  submitted_by: string | null;
+  changes: Json;
+  status: Generated<'pending' | 'approved' | 'returned'>;
+  comment: Generated<string>;
+  created_at: DefaultTimestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -162,6 +230,10 @@ export interface DB {
   page_revisions: PageRevisionsTable;
   mail_outbox: MailOutboxTable;
   settings: SettingsTable;
+  directory_centres: DirectoryCentresTable;
+  directory_locations: DirectoryLocationsTable;
+  directory_phones: DirectoryPhonesTable;
+  directory_change_requests: DirectoryChangeRequestsTable;
 }
 
 /** A connection or an open transaction: use cases take this so callers decide the transaction boundary. */

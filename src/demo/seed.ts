@@ -2,6 +2,7 @@ import type { Db, Role } from '../db/types.ts';
 import { createUserDirectly } from '../modules/admin/users.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
+import { seedDemoDirectory } from './directory.ts';
 
 /** Fictional member organisations for the demo: 43, as many as the network has, spread over the Länder. */
 const demoCities = [
@@ -105,11 +106,12 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       isDemo: true,
     });
   }
+  const centres = await seedDemoDirectory(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
     action: 'demo.seed',
-    meta: { organisations: orgs.length, accounts: demoAccounts.length },
+    meta: { organisations: orgs.length, accounts: demoAccounts.length, centres },
   });
   return demoAccounts;
 }

@@ -59,6 +59,11 @@ const expected: Record<string, Who[]> = {
   'GET /verwaltung/postausgang/:id': admin,
   'GET /verwaltung/einstellungen': admin,
   'POST /verwaltung/einstellungen': admin,
+  'GET /fachberatungsstellen': everyone,
+  'GET /fachberatungsstellen/:slug': everyone,
+  'GET /fachberatungsstellen/:slug/vcard': everyone,
+  'GET /api/v1/directory/search': everyone,
+  'GET /api/v1/directory/places': everyone,
   'GET /*': everyone,
 };
 
@@ -69,6 +74,7 @@ function concretePath(path: string): string {
     .replace(/:id\b/g, DUMMY_ID)
     .replace(/:rev\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
+    .replace(/:slug\b/g, 'kein-eintrag')
     .replace(/\/\*$/, path === '/*' ? '/kontakt' : '/nichts.css');
 }
 

@@ -69,6 +69,22 @@ INSERT INTO settings (key, value, updated_at) VALUES
   ('site', '{"title": "KOK", "address": "${UNICODE}", "limits": [1, 2.0, 3.14159265358979323846], "off": null}', '${T}'),
   ('flag', 'true', '${T}'),
   ('counter', '98765432109876543210', '${T}');
+INSERT INTO directory_centres (id, slug, name, description_de, organisation_id, is_member, shelter_status,
+                               shelter_updated_at, targets, languages, lands, verified_at, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-000000000081', 'fbs-test', 'FBS – ${UNICODE}', E'Zeile 1\\nZeile 2',
+   '00000000-0000-4000-8000-000000000001', true, 'limited', '${T}', '{women,minors}', '{de,ro,"a,b"}', '{11,12}',
+   '2026-02-03', '${T}', '${T}');
+INSERT INTO directory_locations (id, centre_id, name, street, postal_code, city, land, latitude, longitude,
+                                 city_latitude, city_longitude, address_privacy, accessibility, opening_hours) VALUES
+  ('00000000-0000-4000-8000-000000000082', '00000000-0000-4000-8000-000000000081', 'Hauptstelle', 'Weg 1', '10785',
+   'Berlin', '11', 52.5012345678901, 13.3712345678901, 52.52, 13.4, 'public', '{wheelchair}',
+   '[{"byday": ["MO", "TU"], "opensAt": "09:00", "closesAt": "17:00"}]');
+INSERT INTO directory_phones (id, centre_id, number, description, languages) VALUES
+  ('00000000-0000-4000-8000-000000000083', '00000000-0000-4000-8000-000000000081', '+49 30 1234567', 'Krisentelefon',
+   '{de,en}');
+INSERT INTO directory_change_requests (id, centre_id, submitted_by, changes, status, comment, created_at) VALUES
+  ('00000000-0000-4000-8000-000000000084', '00000000-0000-4000-8000-000000000081', NULL,
+   '{"name": {"from": "A", "to": "B"}}', 'pending', '', '${T}');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -24,7 +24,10 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   if (err instanceof AppError) {
     if (err.code === 'rate_limited' && err.params.minutes)
       c.header('Retry-After', String(Number(err.params.minutes) * 60));
-    const message = t(err.messageKey, err.params);
+    const firstField = Object.values(err.fields)[0];
+    // for a single bad field, its own message says more than the general one
+    const message =
+      wantsJson(c) && firstField ? t(firstField.key, firstField.params) : t(err.messageKey, err.params);
     if (wantsJson(c)) {
       const field = Object.keys(err.fields)[0];
       return c.json(

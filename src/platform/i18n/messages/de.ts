@@ -1,8 +1,11 @@
+import { directoryDe } from '../../../modules/directory/messages.ts';
+
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
  * (the type of `en` enforces it). Plain, respectful, gender-inclusive with the asterisk.
  */
 export const de = {
+  ...directoryDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

@@ -1,7 +1,9 @@
+import { directoryEn } from '../../../modules/directory/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
 export const en: Record<keyof typeof de, string> = {
+  ...directoryEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
