@@ -50,11 +50,14 @@ function referenceIsOpen(slots: readonly OpeningSlot[], ms: number): boolean {
   const here = referenceBerlin(ms);
   // The local wall clock as a naive minute count, walked back in UTC arithmetic (no zone involved).
   const wallMinute = Date.parse(`${here.isoDate}T00:00:00Z`) / MINUTE + here.minutes;
+  const timed = slots.map((s) => ({
+    s,
+    opens: referenceMinutes(s.opensAt),
+    closes: referenceMinutes(s.closesAt),
+  }));
   for (let back = 0; back < 1440; back++) {
     const minute = (((here.minutes - back) % 1440) + 1440) % 1440;
-    for (const s of slots) {
-      const opens = referenceMinutes(s.opensAt);
-      const closes = referenceMinutes(s.closesAt);
+    for (const { s, opens, closes } of timed) {
       if (opens === closes || minute !== opens) continue;
       const duration = closes > opens ? closes - opens : closes + 1440 - opens;
       if (back >= duration) continue;

@@ -72,7 +72,7 @@ export function FinderPage(props: FinderViewProps) {
         t={t}
         labels={{ ort: t('directory.where'), plz: t('directory.where'), place: t('directory.where') }}
       />
-      <form method="get" action={base} class="finder-form" role="search">
+      <form method="get" action={base} class="finder-form" aria-label={t('directory.search')}>
         <div class="finder-main">
           <div class="field">
             <label for="f-ort">{t('directory.where')}</label>
