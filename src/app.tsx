@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv } from './platform/http/env.ts';
 import { handleError } from './platform/http/errors.tsx';
 import { servePageCache } from './platform/http/page-cache.ts';
 import { csrfProtection, securityHeaders } from './platform/http/security.ts';
-import { splitLocale, translator } from './platform/i18n/index.ts';
+import { finderLocales, isSiteLocale, splitLocale, translator } from './platform/i18n/index.ts';
 import { getSite } from './platform/site.ts';
 import { setNavProvider } from './platform/ui/render.tsx';
 
@@ -95,6 +95,13 @@ export function createApp(options: AppOptions) {
   app.all('/api/*', () => {
     throw new AppError('not_found', 'error.not_found');
   });
+  // languages beyond German and English have the finder only
+  for (const locale of finderLocales) {
+    if (isSiteLocale(locale)) continue;
+    const finderOnly = new Hono<AppEnv>();
+    finderOnly.route('/', directoryRoutes());
+    app.route(`/${locale}`, finderOnly);
+  }
   const site = siteRoutes();
   app.route('/en', site);
   app.route('/', site);

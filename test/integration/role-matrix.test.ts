@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/types.ts';
+import { splitLocale } from '../../src/platform/i18n/index.ts';
 import { createTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
 
 /**
@@ -60,6 +61,7 @@ const expected: Record<string, Who[]> = {
   'GET /verwaltung/einstellungen': admin,
   'POST /verwaltung/einstellungen': admin,
   'GET /fachberatungsstellen': everyone,
+  'GET /fachberatungsstellen/leichte-sprache': everyone,
   'GET /fachberatungsstellen/:slug': everyone,
   'GET /fachberatungsstellen/:slug/vcard': everyone,
   'GET /api/v1/directory/search': everyone,
@@ -82,10 +84,12 @@ function routeKeys(t: TestApp): Array<{ key: string; method: string; path: strin
   const seen = new Map<string, { key: string; method: string; path: string }>();
   for (const r of t.app.routes) {
     if (r.method === 'ALL') continue; // middleware and the API's catch-all 404
-    const english = r.path === '/en' || r.path.startsWith('/en/');
-    const path = (english ? r.path.slice(3) || '/' : r.path).replace(/(.)\/$/, '$1');
+    // every language prefix (/en, /ro, /ar, …) carries the same routes as German
+    const { locale, path: unprefixed } = splitLocale(r.path);
+    const english = locale !== 'de';
+    const path = unprefixed.replace(/(.)\/$/, '$1');
     const key = `${r.method} ${path}`;
-    seen.set(`${key} ${english ? 'en' : 'de'}`, { key, method: r.method, path: r.path });
+    seen.set(`${key} ${english ? locale : 'de'}`, { key, method: r.method, path: r.path });
   }
   return [...seen.values()];
 }

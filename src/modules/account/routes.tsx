@@ -8,7 +8,7 @@ import { clearSessionCookie, pendingStep, requireUser, setSessionCookie } from '
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { uuidParam } from '../../platform/http/params.ts';
-import { localePath } from '../../platform/i18n/index.ts';
+import { contentLocale, localePath } from '../../platform/i18n/index.ts';
 import { requiresTwoFactor } from '../../platform/permissions.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { acceptInvitation, findOpenInvitation } from '../admin/users.ts';
@@ -168,7 +168,13 @@ export function authRoutes() {
         <ForgotForm t={t} locale={c.get('locale')} values={form.values} errors={form.errors} />,
       );
     }
-    await requestPasswordReset(db(c), form.data.email, meta(c), c.get('deps').config, c.get('locale'));
+    await requestPasswordReset(
+      db(c),
+      form.data.email,
+      meta(c),
+      c.get('deps').config,
+      contentLocale(c.get('locale')),
+    );
     c.get('deps').kickMail();
     return renderPage(
       c,
@@ -251,7 +257,7 @@ export function authRoutes() {
     const form = await readForm(c, acceptInvitationSchema);
     if (!form.ok) return inviteView(c, token, { values: form.values, errors: form.errors });
     if (!(await findOpenInvitation(db(c), token))) return invalidLink(c, 'auth.invitation_invalid');
-    await acceptInvitation(db(c), token, form.data, meta(c), c.get('locale'));
+    await acceptInvitation(db(c), token, form.data, meta(c), contentLocale(c.get('locale')));
     const t = c.get('t');
     return renderPage(
       c,

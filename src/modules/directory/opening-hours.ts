@@ -144,7 +144,7 @@ export function isOpenAt(slots: readonly OpeningSlot[], at: Date): boolean {
     if (now.minutes < closes) {
       yesterday ??= {
         weekday: WEEKDAYS[(WEEKDAYS.indexOf(now.weekday) + 6) % 7]!,
-        isoDate: now.isoDate,
+        isoDate: previousDate(now.isoDate),
       };
       if (startsOn(slot, yesterday.weekday, yesterday.isoDate)) return true;
     }

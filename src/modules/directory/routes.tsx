@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { raw } from 'hono/html';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { localePath } from '../../platform/i18n/index.ts';
+import { renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { searchPlaces } from './geo/geocode.ts';
 import { renderGermanyMap } from './geo/map.ts';
@@ -157,6 +159,22 @@ export function directoryRoutes() {
         perPage={params.per_page}
         mapSvg={mapSvg}
       />,
+    );
+  });
+
+  // registered before /:slug, which would otherwise take "leichte-sprache" for a centre
+  app.get('/fachberatungsstellen/leichte-sprache', (c) => {
+    const t = c.get('t');
+    return renderPage(
+      c,
+      { title: t('directory.easy_title') },
+      <article class="prose easy-language" lang={c.get('locale') === 'de' ? 'de' : undefined}>
+        <h1>{t('directory.easy_title')}</h1>
+        {raw(renderMarkdown(t('directory.easy_body')))}
+        <p>
+          <a href={localePath(c.get('locale'), '/fachberatungsstellen')}>{t('directory.back_to_search')}</a>
+        </p>
+      </article>,
     );
   });
 

@@ -15,7 +15,8 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
-const SUFFIXES = ['innen', 'ungen', 'ern', 'en', 'er', 'es', 'in', 'e', 'n', 's'];
+// no 'ungen': Beratungen must stem like Beratung (→ beratung), not to 'berat'
+const SUFFIXES = ['innen', 'ern', 'en', 'er', 'es', 'in', 'e', 'n', 's'];
 
 export function stem(word: string): string {
   for (const suffix of SUFFIXES) {
@@ -42,7 +43,7 @@ export function editDistance(a: string, b: string, max: number): number {
   });
   for (let j = 0; j < cols; j++) d[0]![j] = j;
   for (let i = 1; i < rows; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
+    let rowMin = d[i]![0]!; // column 0 counts too: against an empty word the distance is i
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);

@@ -5,7 +5,7 @@ import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { fillPageCache, invalidatePageCache } from '../../platform/http/page-cache.ts';
 import { uuidParam } from '../../platform/http/params.ts';
-import { localePath } from '../../platform/i18n/index.ts';
+import { contentLocale, isSiteLocale, localePath } from '../../platform/i18n/index.ts';
 import type { NavItem } from '../../platform/ui/layout.tsx';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { findPublishedPage, getPage, getRevision, listPages, listRevisions, navPages } from './repo.ts';
@@ -14,7 +14,7 @@ import { EditPage, PageList, RevisionView } from './views/office.tsx';
 import { HomePage, InfoPage } from './views/public.tsx';
 
 export async function pagesNavigation(c: Ctx): Promise<NavItem[]> {
-  const rows = await navPages(c.get('deps').database.db, c.get('locale'));
+  const rows = await navPages(c.get('deps').database.db, contentLocale(c.get('locale')));
   return rows.map((r) => ({
     path: r.slug,
     label: r.title,
@@ -128,7 +128,10 @@ export function publicPagesRoutes() {
   const app = new Hono<AppEnv>();
   app.get('*', fillPageCache(), async (c) => {
     const db = c.get('deps').database.db;
-    const locale = c.get('locale');
+    // pages exist in the site's languages only; other language prefixes have just the finder
+    const uiLocale = c.get('locale');
+    if (!isSiteLocale(uiLocale)) throw notFound();
+    const locale = uiLocale;
     const path = c.get('pathInLocale').replace(/(.)\/$/, '$1');
     // a page address is short and printable; anything else cannot name a page
     if (path.length > 200 || [...path].some((ch) => ch.charCodeAt(0) < 32)) throw notFound();

@@ -1,6 +1,13 @@
 import type { Child } from 'hono/jsx';
 import type { Auth } from '../http/env.ts';
-import { type Locale, localePath, locales, type Translate } from '../i18n/index.ts';
+import {
+  contentLocale,
+  type Locale,
+  localePath,
+  localesForPath,
+  rtlLocales,
+  type Translate,
+} from '../i18n/index.ts';
 import { can } from '../permissions.ts';
 import type { Site } from '../site.ts';
 
@@ -24,16 +31,33 @@ export interface LayoutProps {
   children: Child;
 }
 
-const languageNames: Record<Locale, string> = { de: 'Deutsch', en: 'English' };
+/** Each language named in itself, so a person finds their own. */
+const languageNames: Record<Locale, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  fr: 'Français',
+  ro: 'Română',
+  bg: 'Български',
+  pl: 'Polski',
+  ru: 'Русский',
+  uk: 'Українська',
+  es: 'Español',
+  pt: 'Português',
+  ar: 'العربية',
+  vi: 'Tiếng Việt',
+};
 
 export function Layout(props: LayoutProps) {
   const { t, locale, site, auth, path } = props;
   const s = site.settings;
   const main = props.nav.filter((n) => n.group === 'main');
   const footer = props.nav.filter((n) => n.group === 'footer');
-  const home = localePath(locale, '/');
+  // pages beyond the finder exist in German and English only: link those in the nearest site language
+  const linkLocale = contentLocale(locale);
+  const home = localePath(linkLocale, '/');
+  const languages = localesForPath(path);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={rtlLocales.includes(locale) ? 'rtl' : 'ltr'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,7 +66,7 @@ export function Layout(props: LayoutProps) {
         <meta name="referrer" content="no-referrer" />
         <link rel="stylesheet" href={props.assets.css} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        {locales.map((l) => (
+        {languages.map((l) => (
           <link rel="alternate" hreflang={l} href={localePath(l, path)} />
         ))}
         <script src={props.assets.js} defer />
@@ -68,7 +92,7 @@ export function Layout(props: LayoutProps) {
             </a>
             <nav class="lang-switch" aria-label={t('layout.language')}>
               <ul>
-                {locales.map((l) =>
+                {languages.map((l) =>
                   l === locale ? (
                     <li>
                       <span aria-current="true" lang={l}>
@@ -91,7 +115,7 @@ export function Layout(props: LayoutProps) {
               {main.map((item) => (
                 <li>
                   <a
-                    href={localePath(locale, item.path)}
+                    href={localePath(linkLocale, item.path)}
                     aria-current={item.path === path ? 'page' : undefined}
                   >
                     {item.label}
@@ -130,12 +154,12 @@ export function Layout(props: LayoutProps) {
                 <ul class="footer-links">
                   {footer.map((item) => (
                     <li>
-                      <a href={localePath(locale, item.path)}>{item.label}</a>
+                      <a href={localePath(linkLocale, item.path)}>{item.label}</a>
                     </li>
                   ))}
                   {auth ? null : (
                     <li>
-                      <a href={localePath(locale, '/anmelden')}>{t('layout.login')}</a>
+                      <a href={localePath(linkLocale, '/anmelden')}>{t('layout.login')}</a>
                     </li>
                   )}
                 </ul>
@@ -148,7 +172,8 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-function AccountBar({ t, locale, auth }: LayoutProps) {
+function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
+  const locale = contentLocale(uiLocale);
   if (!auth) return null;
   const role = auth.user.role;
   const adminLinks: Array<[string, string]> = [];

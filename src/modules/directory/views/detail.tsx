@@ -105,7 +105,7 @@ export function CentreDetail({
               ) : null}
               {l.openingHours.length > 0 ? (
                 <p>
-                  {t('directory.hours')}: {formatSlots(l.openingHours, locale)}
+                  {t('directory.hours')}: {formatSlots(l.openingHours, locale === 'de' ? 'de' : 'en')}
                 </p>
               ) : null}
               {l.accessibility.length > 0 ? (

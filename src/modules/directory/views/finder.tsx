@@ -66,6 +66,9 @@ export function FinderPage(props: FinderViewProps) {
     <>
       <h1>{t('directory.title')}</h1>
       <p class="lead">{t('directory.intro')}</p>
+      <p>
+        <a href={`${base}/leichte-sprache`}>{t('directory.easy_link')}</a>
+      </p>
       <EmergencyBox t={t} officePhone={props.officePhone} />
       <ErrorSummary
         errors={props.errors}
