@@ -3,6 +3,10 @@ import { compress } from 'hono/compress';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { caselawApiRoutes } from './modules/caselaw/routes.ts';
+import { hsdsRoutes } from './modules/directory/hsds/routes.ts';
+import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
+import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes } from './modules/directory/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
 import type { Assets } from './platform/assets.ts';
@@ -24,7 +28,9 @@ function siteRoutes() {
   site.route('/', authRoutes());
   site.route('/konto', accountRoutes());
   site.route('/verwaltung/seiten', pagesAdminRoutes());
+  site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
+  site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
@@ -91,6 +97,8 @@ export function createApp(options: AppOptions) {
   app.use('*', csrfProtection);
 
   app.route('/api/v1/directory', directoryApiRoutes());
+  app.route('/api/v1/caselaw', caselawApiRoutes());
+  app.route('/api/hsds', hsdsRoutes());
   app.route('/api/v1', apiRoutes());
   app.all('/api/*', () => {
     throw new AppError('not_found', 'error.not_found');

@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { createOrganisation, organisationSchema } from './modules/admin/organisations.ts';
 import { createUserDirectly, inviteUser } from './modules/admin/users.ts';
+import { exportDirectory, ImportError, importDirectory } from './modules/directory/interchange.ts';
+import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { ensureBasePages } from './modules/pages/service.ts';
 import { audit, verifyAuditChain } from './platform/audit.ts';
 import { createApiToken } from './platform/auth/api-tokens.ts';
@@ -235,6 +237,58 @@ const commands: Record<string, Handler> = {
       console.log(t('cli.seed_done', { count: accounts.length, password: DEMO_PASSWORD }));
       for (const a of accounts) console.log(`  ${a.role.padEnd(13)} ${a.email}`);
       return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'directory remind'() {
+    const database = await open();
+    try {
+      const count = await sendVerificationReminders(database.db, loadConfig());
+      console.log(t('directory.cli_reminded', { count }));
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'directory export'(positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError(t('cli.missing_option', { option: 'FILE' }));
+    const database = await open();
+    try {
+      const result = await exportDirectory(database.db, path.resolve(file));
+      await audit(database.db, {
+        actorLabel: 'cli',
+        action: 'directory.export',
+        meta: { count: result.centres, format: result.format },
+      });
+      console.log(`exported ${result.centres} centres`);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'directory import'(positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError(t('cli.missing_option', { option: 'FILE' }));
+    const database = await open();
+    try {
+      const result = await importDirectory(database.db, path.resolve(file));
+      await audit(database.db, {
+        actorLabel: 'cli',
+        action: 'directory.import',
+        meta: { count: result.imported + result.updated, imported: result.imported, updated: result.updated },
+      });
+      console.log(`imported ${result.imported}, updated ${result.updated}`);
+      return 0;
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      for (const problem of err.problems) console.error(problem);
+      console.error(err.message);
+      return 1;
     } finally {
       await database.close();
     }

@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
+import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
@@ -47,6 +48,7 @@ export async function startServer(
       purgeExpiredSessions(database.db, policy),
       purgeOldLimits(database.db),
       purgeSentMail(database.db),
+      sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

@@ -17,6 +17,10 @@ export const permissionRoles = {
   'settings:edit': ['admin'],
   /** Opening anonymised case records (data collection): such accounts must use two-factor authentication. */
   'cases:open': ['member', 'member_admin', 'office'],
+  /** A centre's staff propose changes to their organisation's directory entry (reviewed by the office). */
+  'directory:edit_own': ['member', 'member_admin'],
+  /** Edit every directory entry directly and review the centres' change requests. */
+  'directory:manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

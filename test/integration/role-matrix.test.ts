@@ -14,6 +14,7 @@ const office: Who[] = ['office'];
 const admin: Who[] = ['admin'];
 const inviters: Who[] = ['member_admin', 'admin'];
 const orgManagers: Who[] = ['office', 'admin'];
+const centreStaff: Who[] = ['member', 'member_admin'];
 
 const expected: Record<string, Who[]> = {
   'GET /healthz': everyone,
@@ -60,12 +61,37 @@ const expected: Record<string, Who[]> = {
   'GET /verwaltung/postausgang/:id': admin,
   'GET /verwaltung/einstellungen': admin,
   'POST /verwaltung/einstellungen': admin,
+  'GET /verwaltung/fachberatungsstellen': office,
+  'GET /verwaltung/fachberatungsstellen/neu': office,
+  'POST /verwaltung/fachberatungsstellen/neu': office,
+  'GET /verwaltung/fachberatungsstellen/pruefung': office,
+  'GET /verwaltung/fachberatungsstellen/pruefung/:id': office,
+  'POST /verwaltung/fachberatungsstellen/pruefung/:id/freigeben': office,
+  'POST /verwaltung/fachberatungsstellen/pruefung/:id/zurueckgeben': office,
+  'GET /verwaltung/fachberatungsstellen/:id': office,
+  'POST /verwaltung/fachberatungsstellen/:id': office,
+  'GET /mein-eintrag': centreStaff,
+  'POST /mein-eintrag': centreStaff,
+  'POST /mein-eintrag/schutzplaetze': centreStaff,
+  'POST /mein-eintrag/bestaetigen': centreStaff,
   'GET /fachberatungsstellen': everyone,
   'GET /fachberatungsstellen/leichte-sprache': everyone,
   'GET /fachberatungsstellen/:slug': everyone,
   'GET /fachberatungsstellen/:slug/vcard': everyone,
   'GET /api/v1/directory/search': everyone,
   'GET /api/v1/directory/places': everyone,
+  'POST /api/v1/caselaw/norms/parse': everyone,
+  'GET /api/hsds': everyone,
+  'GET /api/hsds/services': everyone,
+  'GET /api/hsds/services/:id': everyone,
+  'GET /api/hsds/organizations': everyone,
+  'GET /api/hsds/organizations/:id': everyone,
+  'GET /api/hsds/service_at_locations': everyone,
+  'GET /api/hsds/service_at_locations/:id': everyone,
+  'GET /api/hsds/taxonomies': everyone,
+  'GET /api/hsds/taxonomies/:id': everyone,
+  'GET /api/hsds/taxonomy_terms': everyone,
+  'GET /api/hsds/taxonomy_terms/:id': everyone,
   'GET /*': everyone,
 };
 

@@ -1,5 +1,8 @@
+import { directoryEditDe, directoryEditEn } from './editing-messages.ts';
+
 /** The finder's messages. German is the reference; every other language has every key (checked by the type). */
 export const directoryDe = {
+  ...directoryEditDe,
   'directory.title': 'Fachberatungsstellen finden',
   'directory.intro':
     'Hier finden Sie spezialisierte Fachberatungsstellen für Betroffene von Menschenhandel und Ausbeutung in ganz Deutschland. Die Beratung ist vertraulich, kostenlos und unabhängig vom Aufenthaltsstatus.',
@@ -117,6 +120,7 @@ export const directoryDe = {
 } as const;
 
 export const directoryEn: Record<keyof typeof directoryDe, string> = {
+  ...directoryEditEn,
   'directory.title': 'Find a counselling centre',
   'directory.intro':
     'Find specialised counselling centres for people affected by human trafficking and exploitation all over Germany. Counselling is confidential, free of charge and independent of residence status.',

@@ -119,8 +119,11 @@ describe('distance', () => {
     const far = location(MUNICH);
     const near = location(POTSDAM);
     const hidden = location(BERLIN, { addressPrivacy: 'on_request' });
-    const [r] = rankCentres([centre('Zwei Standorte', { locations: [far, hidden, near] })], criteria(), NOW)
-      .results;
+    const [r] = rankCentres(
+      [centre('Zwei Standorte', { locations: [far, hidden, near] })],
+      criteria(),
+      NOW,
+    ).results;
     expect(r!.nearest?.id).toBe(near.id);
     expect(r!.distanceKm).toBeCloseTo(distanceKm(BERLIN, POTSDAM), 1);
   });
@@ -289,9 +292,9 @@ describe('partial matches', () => {
     });
     expect(missingCriteria(c, criteria({ accessibility: 'wheelchair', openNow: true }), 1, NOW)).toEqual([]);
     // Wednesday 19:00 in Berlin: closed
-    expect(
-      missingCriteria(c, criteria({ openNow: true }), 1, new Date('2026-03-04T18:00:00Z')),
-    ).toEqual(['open_now']);
+    expect(missingCriteria(c, criteria({ openNow: true }), 1, new Date('2026-03-04T18:00:00Z'))).toEqual([
+      'open_now',
+    ]);
   });
 
   it('keeps the fewest gaps first, then responsibility, then distance; at most ten', () => {
@@ -309,7 +312,11 @@ describe('partial matches', () => {
       locations: [location(MUNICH)],
     });
     const twoGaps = centre('Zwei Lücken, ganz nah', { languages: ['de'], targets: ['men'] });
-    const result = rankCentres([twoGaps, ...many, responsibleFar], criteria({ language: 'ro', target: 'women' }), NOW);
+    const result = rankCentres(
+      [twoGaps, ...many, responsibleFar],
+      criteria({ language: 'ro', target: 'women' }),
+      NOW,
+    );
     expect(result.fullMatches).toBe(0);
     expect(result.results).toHaveLength(10);
     expect(result.results[0]!.centre.name).toBe('Zuständig, aber weit');
@@ -334,7 +341,11 @@ describe('address privacy', () => {
   });
 
   it('city: the city centre, never the exact position', () => {
-    const l = location(exact, { addressPrivacy: 'city', cityLatitude: BERLIN.lat, cityLongitude: BERLIN.lon });
+    const l = location(exact, {
+      addressPrivacy: 'city',
+      cityLatitude: BERLIN.lat,
+      cityLongitude: BERLIN.lon,
+    });
     expect(publicPoint(l)).toEqual(BERLIN);
     const [r] = rankCentres([centre('Stadt', { locations: [l] })], criteria({ point: POTSDAM }), NOW).results;
     expect(r!.distanceKm).toBe(Math.round(distanceKm(POTSDAM, BERLIN) * 10) / 10);
@@ -360,10 +371,7 @@ describe('address privacy', () => {
     const hidden = location(BERLIN, { addressPrivacy: 'on_request' });
     expect(publicPoint(hidden)).toBeNull();
     const result = rankCentres(
-      [
-        centre('Auf Anfrage', { locations: [hidden] }),
-        centre('Hamburg', { locations: [location(HAMBURG)] }),
-      ],
+      [centre('Auf Anfrage', { locations: [hidden] }), centre('Hamburg', { locations: [location(HAMBURG)] })],
       criteria(),
       NOW,
     );

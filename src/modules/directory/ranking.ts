@@ -69,7 +69,8 @@ function indexOf(centre: CentreRecord): Set<string> {
       centre.alternateName,
       centre.descriptionDe,
       centre.descriptionEn,
-      ...centre.locations.map((l) => l.city),
+      // a hidden address hides its town too: never searchable
+      ...centre.locations.filter((l) => l.addressPrivacy !== 'on_request').map((l) => l.city),
     );
     textIndex.set(centre, index);
   }

@@ -128,19 +128,47 @@ export async function findCentreById(db: Db, id: string): Promise<CentreRecord |
   return rows[0] ?? null;
 }
 
-let cache: { at: number; centres: CentreRecord[] } | null = null;
+const CACHE_MS = 5000;
+let cache: { at: number; centres: CentreRecord[]; db: Db } | null = null;
+let loading: { promise: Promise<CentreRecord[]>; db: Db } | null = null;
+let generation = 0;
 
 /**
  * The published directory, kept in memory for a few seconds: a finder search filters and ranks about a thousand
  * centres in JavaScript instead of asking the database each time. Other processes see changes within 5 s.
+ *
+ * One load at a time: when the list has aged, searches keep using it while a single query fetches the new one
+ * (under load, every concurrent search would otherwise run the same heavy query at once). After
+ * `invalidateDirectoryCache()` nothing old is served: searches wait for the fresh list.
  */
-export async function publishedCentres(db: Db): Promise<CentreRecord[]> {
-  if (cache && Date.now() - cache.at < 5000) return cache.centres;
-  const centres = await loadCentres(db, { publishedOnly: true });
-  cache = { at: Date.now(), centres };
-  return centres;
+export function publishedCentres(db: Db): Promise<CentreRecord[]> {
+  const current = cache?.db === db ? cache : null;
+  if (current && Date.now() - current.at < CACHE_MS) return Promise.resolve(current.centres);
+  if (!loading || loading.db !== db) {
+    const started = generation;
+    const promise: Promise<CentreRecord[]> = loadCentres(db, { publishedOnly: true }).then(
+      (centres) => {
+        if (generation === started) cache = { at: Date.now(), centres, db };
+        if (loading?.promise === promise) loading = null;
+        return centres;
+      },
+      (err: unknown) => {
+        if (loading?.promise === promise) loading = null;
+        throw err;
+      },
+    );
+    loading = { promise, db };
+  }
+  if (current) {
+    // the next search retries a failed refresh; until then the aged list answers
+    loading.promise.catch(() => {});
+    return Promise.resolve(current.centres);
+  }
+  return loading.promise;
 }
 
 export function invalidateDirectoryCache(): void {
   cache = null;
+  loading = null;
+  generation++;
 }

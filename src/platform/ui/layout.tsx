@@ -26,6 +26,8 @@ export interface LayoutProps {
   auth: Auth | null;
   /** The current path without language prefix, for the language switch and the active link. */
   path: string;
+  /** The query string of the request (`?…` or ''): the finder's language switch keeps the search. */
+  search?: string;
   nav: NavItem[];
   assets: { css: string; js: string };
   children: Child;
@@ -56,6 +58,8 @@ export function Layout(props: LayoutProps) {
   const linkLocale = contentLocale(locale);
   const home = localePath(linkLocale, '/');
   const languages = localesForPath(path);
+  // a search (finder results) survives a change of language; other pages switch to the bare path
+  const keep = path === '/fachberatungsstellen' ? (props.search ?? '') : '';
   return (
     <html lang={locale} dir={rtlLocales.includes(locale) ? 'rtl' : 'ltr'}>
       <head>
@@ -101,7 +105,7 @@ export function Layout(props: LayoutProps) {
                     </li>
                   ) : (
                     <li>
-                      <a href={localePath(l, path)} hreflang={l} lang={l}>
+                      <a href={`${localePath(l, path)}${keep}`} hreflang={l} lang={l}>
                         {languageNames[l]}
                       </a>
                     </li>
@@ -177,7 +181,10 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (!auth) return null;
   const role = auth.user.role;
   const adminLinks: Array<[string, string]> = [];
+  if (can(role, 'directory:edit_own')) adminLinks.push(['/mein-eintrag', t('directory.nav_own')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
+  if (can(role, 'directory:manage'))
+    adminLinks.push(['/verwaltung/fachberatungsstellen', t('directory.nav_manage')]);
   if (can(role, 'users:invite')) adminLinks.push(['/verwaltung/konten', t('nav.admin_users')]);
   if (can(role, 'orgs:manage')) adminLinks.push(['/verwaltung/organisationen', t('nav.admin_orgs')]);
   if (can(role, 'audit:read')) adminLinks.push(['/verwaltung/protokoll', t('nav.admin_audit')]);

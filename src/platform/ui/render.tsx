@@ -34,6 +34,7 @@ export async function renderPage(c: Ctx, options: PageOptions, body: Child): Pro
       site={c.get('site')}
       auth={c.get('auth')}
       path={c.get('pathInLocale')}
+      search={new URL(c.req.url).search}
       nav={nav}
       assets={c.get('deps').assets}
     >

@@ -50,7 +50,7 @@ describe('renderGermanyMap', () => {
     const svg = render();
     assertWellFormed(svg);
     expect(svg).toMatch(
-      /^<svg [^>]*viewBox="0 0 \d+ \d+"[^>]*role="img"[^>]*aria-labelledby="germany-map-title"/,
+      /^<svg [^>]*viewBox="0 0 \d+ \d+"[^>]*role="group"[^>]*aria-labelledby="germany-map-title"/,
     );
     expect(svg).toContain('<title id="germany-map-title">Karte der Beratungsstellen</title>');
   });

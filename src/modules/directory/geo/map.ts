@@ -4,6 +4,9 @@
  * styles). Classes to style: `germany-map`, `lands`, `land`, `land active`, `markers`, `marker marker-exact`,
  * `marker marker-city`.
  *
+ * The svg is a labelled `group`, not an `img`: an image's children are presentational, which would hide the links
+ * from assistive technology (axe: nested-interactive).
+ *
  * Map data: © GeoBasis-DE / BKG 2018 (Daten verändert) — see ATTRIBUTION.md.
  */
 import { loadLaender, projectToMap } from './geocode.ts';
@@ -51,7 +54,7 @@ export function renderGermanyMap(opts: GermanyMapOptions): string {
   const titleId = `${id}-title`;
   const active = new Set(opts.activeLands ?? []);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${data.viewBox}" class="germany-map" role="img" aria-labelledby="${escapeXml(titleId)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${data.viewBox}" class="germany-map" role="group" aria-labelledby="${escapeXml(titleId)}">`,
     `<title id="${escapeXml(titleId)}">${escapeXml(opts.title)}</title>`,
     '<g class="lands">',
   ];

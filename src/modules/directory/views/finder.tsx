@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { type Locale, localePath, type Translate } from '../../../platform/i18n/index.ts';
 import { ErrorSummary } from '../../../platform/ui/components.tsx';
-import { LANDS } from '../geo/geocode.ts';
+import { GEO_ATTRIBUTION, LANDS } from '../geo/geocode.ts';
 import { effectiveShelterStatus, visibleAddress } from '../present.ts';
 import type { RankedCentre } from '../ranking.ts';
 import {
@@ -189,6 +189,7 @@ export function FinderPage(props: FinderViewProps) {
         <h2 id="map-title">{t('directory.map_title')}</h2>
         <p class="hint">{t('directory.map_hint')}</p>
         {raw(props.mapSvg)}
+        <p class="attribution">{GEO_ATTRIBUTION.join(' · ')}</p>
       </section>
     </>
   );

@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDateTime, type Locale, localePath, type Translate } from '../../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../../platform/ui/components.tsx';
+import { finderLanguageReview } from '../../directory/i18n/index.ts';
 
 interface PageRow {
   id: string;
@@ -44,6 +45,33 @@ export function PageList({ pages, t, locale }: { pages: PageRow[]; t: Translate;
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="languages-title">
+        <h2 id="languages-title">{t('pages.languages_title')}</h2>
+        <p>{t('pages.languages_intro')}</p>
+        <table class="data-table">
+          <caption class="visually-hidden">{t('pages.languages_title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pages.col_language')}</th>
+              <th scope="col">{t('pages.languages_translated')}</th>
+              <th scope="col">{t('pages.languages_reviewed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(finderLanguageReview).map(([code, status]) => (
+              <tr>
+                <td>
+                  {new Intl.DisplayNames([locale], { type: 'language' }).of(code)} ({code})
+                </td>
+                <td>
+                  {status.translated} / {status.total}
+                </td>
+                <td>{status.reviewed ? t('admin.yes') : t('pages.languages_unreviewed')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </>
   );
 }

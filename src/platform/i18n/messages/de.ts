@@ -301,7 +301,7 @@ export const de = {
     'Guten Tag,\n\njemand hat für Ihr Konto ein neues Passwort angefordert. Über diesen Link können Sie es festlegen; er gilt eine Stunde:\n{link}\n\nWenn Sie das nicht waren, müssen Sie nichts tun: Ihr bisheriges Passwort bleibt gültig.\n\nMit freundlichen Grüßen\nIhre KOK-Geschäftsstelle',
 
   'cli.usage':
-    'Aufruf: kok <Befehl> [Optionen]\n\nBefehle:\n  migrate                                   Datenbank auf den neuesten Stand bringen\n  org create --slug S --name N              Organisation anlegen\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Konto anlegen (ohne Passwort: Einladung per E-Mail)\n  token create --email E --name N           Persönlichen API-Schlüssel erzeugen und ausgeben\n  backup DATEI                              Vollständige Sicherung in eine Datei schreiben\n  restore DATEI                             Sicherung in eine leere Datenbank laden\n  audit verify                              Protokollkette prüfen\n  seed demo                                 Demo-Inhalte in eine leere Datenbank laden\n\nDie Datenbank: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettete Datenbank, Standard ./data).',
+    'Aufruf: kok <Befehl> [Optionen]\n\nBefehle:\n  migrate                                   Datenbank auf den neuesten Stand bringen\n  org create --slug S --name N              Organisation anlegen\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Konto anlegen (ohne Passwort: Einladung per E-Mail)\n  token create --email E --name N           Persönlichen API-Schlüssel erzeugen und ausgeben\n  backup DATEI                              Vollständige Sicherung in eine Datei schreiben\n  restore DATEI                             Sicherung in eine leere Datenbank laden\n  audit verify                              Protokollkette prüfen\n  seed demo                                 Demo-Inhalte in eine leere Datenbank laden\n  directory remind                          Erinnerungen an lange nicht geprüfte Einträge senden\n  directory export DATEI                    Verzeichnis exportieren (.zip: HSDS-JSON und KOK-Format; .csv: Tabelle)\n  directory import DATEI                    Verzeichnis aus .zip oder .csv einlesen (alles oder nichts)\n\nDie Datenbank: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettete Datenbank, Standard ./data).',
   'cli.unknown_command': 'Unbekannter Befehl: {command}',
   'cli.missing_option': 'Die Option --{option} fehlt.',
   'cli.invalid_value': 'Ungültiger Wert für --{option}: {message}',
@@ -327,4 +327,10 @@ export const de = {
     'Die Datenbank enthält bereits Konten; Demo-Inhalte werden nur in eine leere Datenbank geladen.',
   'cli.seed_done': 'Demo-Inhalte geladen ({count} Demo-Konten, Passwort: {password}).',
   'cli.error': 'Fehler: {message}',
+  'pages.languages_title': 'Sprachen der Fachberatungsstellensuche',
+  'pages.languages_intro':
+    'Die Suche gibt es außer auf Deutsch und Englisch in zehn weiteren Sprachen. Maschinell übersetzte Texte sind als ungeprüft markiert, bis eine Person sie durchgesehen hat.',
+  'pages.languages_translated': 'Übersetzte Texte',
+  'pages.languages_reviewed': 'Von einer Person geprüft',
+  'pages.languages_unreviewed': 'Nein – maschinell übersetzt',
 } as const;

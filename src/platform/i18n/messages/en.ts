@@ -290,7 +290,7 @@ export const en: Record<keyof typeof de, string> = {
     'Hello,\n\nSomeone has requested a new password for your account. You can set it with this link, which is valid for one hour:\n{link}\n\nIf this was not you, there is nothing to do: your current password remains valid.\n\nKind regards\nThe KOK office',
 
   'cli.usage':
-    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
+    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n  directory remind                          Send reminders for entries not checked for a year\n  directory export FILE                     Export the directory (.zip: HSDS JSON and KOK format; .csv: table)\n  directory import FILE                     Import the directory from .zip or .csv (all or nothing)\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
   'cli.unknown_command': 'Unknown command: {command}',
   'cli.missing_option': 'The option --{option} is missing.',
   'cli.invalid_value': 'Invalid value for --{option}: {message}',
@@ -316,4 +316,10 @@ export const en: Record<keyof typeof de, string> = {
     'The database already has accounts; demo content is only loaded into an empty database.',
   'cli.seed_done': 'Demo content loaded ({count} demo accounts, password: {password}).',
   'cli.error': 'Error: {message}',
+  'pages.languages_title': 'Languages of the counselling-centre finder',
+  'pages.languages_intro':
+    'Besides German and English, the finder exists in ten more languages. Machine-translated texts are marked as unreviewed until a person has checked them.',
+  'pages.languages_translated': 'Translated texts',
+  'pages.languages_reviewed': 'Reviewed by a person',
+  'pages.languages_unreviewed': 'No – machine translation',
 };
