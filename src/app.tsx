@@ -40,7 +40,11 @@ function siteRoutes() {
 export function createApp(options: AppOptions) {
   const { assets, ...rest } = options;
   const deps: AppDeps = { ...rest, assets: { css: assets.css, js: assets.js } };
-  setNavProvider(pagesNavigation);
+  // the finder comes first in the navigation, then the information pages
+  setNavProvider(async (c) => [
+    { path: '/fachberatungsstellen', label: c.get('t')('directory.nav'), group: 'main', everyLanguage: true },
+    ...(await pagesNavigation(c)),
+  ]);
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {

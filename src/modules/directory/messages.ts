@@ -117,6 +117,7 @@ export const directoryDe = {
   'directory.easy_title': 'Die Suche nach einer Beratungsstelle – in Leichter Sprache',
   'directory.easy_body':
     '## Was ist eine Beratungsstelle?\n\nIn einer Beratungsstelle arbeiten Menschen, die Ihnen helfen.\nSie helfen Menschen, die ausgebeutet werden.\nAusgebeutet heißt: Jemand zwingt Sie zu arbeiten.\nOder jemand nimmt Ihnen Ihr Geld weg.\nDie Hilfe kostet nichts.\nDie Menschen in der Beratungsstelle erzählen nichts weiter.\nSie müssen keine Papiere zeigen.\n\n## So finden Sie eine Beratungsstelle\n\n1. Schreiben Sie Ihre Postleitzahl in das Feld. Die Postleitzahl hat 5 Zahlen. Sie können auch den Namen von Ihrem Ort schreiben.\n2. Drücken Sie auf **Suchen**.\n3. Sie sehen eine Liste. Oben stehen die Beratungsstellen in Ihrer Nähe.\n4. Drücken Sie auf einen Namen. Dann sehen Sie die Telefonnummer.\n\n## Sie möchten in Ihrer Sprache sprechen?\n\nDrücken Sie auf **Weitere Filter**.\nWählen Sie bei **Sprache der Beratung** Ihre Sprache.\n\n## Sie sind in Gefahr?\n\nRufen Sie die Polizei an: **110**.\nDas Hilfe-Telefon für Frauen hat die Nummer **116 016**.\nDas Hilfe-Telefon ist immer da. Auch in der Nacht.\n\n## Sie wollen die Seite schnell schließen?\n\nDrücken Sie oben auf **Seite schnell verlassen**.\nOder drücken Sie die Taste **Esc**.\nDann sieht man diese Seite nicht mehr.',
+  'directory.nav': 'Fachberatungsstellen finden',
 } as const;
 
 export const directoryEn: Record<keyof typeof directoryDe, string> = {
@@ -234,4 +235,5 @@ export const directoryEn: Record<keyof typeof directoryDe, string> = {
   'directory.easy_title': 'Finding a counselling centre – in easy language',
   'directory.easy_body':
     '## What is a counselling centre?\n\nPeople work in a counselling centre to help you.\nThey help people who are exploited.\nExploited means: someone forces you to work.\nOr someone takes your money away.\nThe help is free.\nThe people at the centre do not tell anyone.\nYou do not have to show papers.\n\n## How to find a counselling centre\n\n1. Write your postal code in the box. The postal code has 5 numbers. You can also write the name of your town.\n2. Press **Search**.\n3. You see a list. The centres near you are at the top.\n4. Press a name. Then you see the phone number.\n\n## Do you want to speak your language?\n\nPress **More filters**.\nChoose your language under **Language of counselling**.\n\n## Are you in danger?\n\nCall the police: **110**.\nThe helpline for women has the number **116 016**.\nThe helpline is always there. Also at night.\n\n## Do you want to close the page quickly?\n\nPress **Leave this page quickly** at the top.\nOr press the **Esc** key.\nThen nobody sees this page any more.',
+  'directory.nav': 'Find a counselling centre',
 };

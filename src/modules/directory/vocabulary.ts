@@ -91,10 +91,21 @@ export type ShelterStatus = (typeof shelterStatuses)[number];
 /** Shelter availability older than this is shown as unknown: an old "available" must not send someone in vain. */
 export const SHELTER_STATUS_MAX_AGE_DAYS = 7;
 
-// one Intl.DisplayNames per locale: building one costs ~25 µs, and a result page names about 150 languages
+// one Intl.DisplayNames per locale (building one costs ~25 µs) and each name looked up once: a result page names
+// about 150 languages
 const displayNames = new Map<string, Intl.DisplayNames | null>();
+const nameCache = new Map<string, string>();
 
 export function languageName(code: string, locale: string): string {
+  const key = `${locale}\u0000${code}`;
+  const known = nameCache.get(key);
+  if (known !== undefined) return known;
+  const name = lookupLanguageName(code, locale);
+  if (nameCache.size < 5000) nameCache.set(key, name);
+  return name;
+}
+
+function lookupLanguageName(code: string, locale: string): string {
   let names = displayNames.get(locale);
   if (names === undefined) {
     try {

@@ -266,7 +266,7 @@ Je nach Konzept und personeller Ausstattung bieten die Einrichtungen in folgende
 
 Gleichzeitig leisten FBS Aufklärungs- und Sensibilisierungsarbeit, um Menschenhandel entgegenzuwirken: durch Kampagnen- und Advocacyarbeit, Fachveranstaltungen und Schulungen von Behördenmitarbeiter*innen.
 
-Kontaktdaten und Standorte der Fachberatungsstellen finden Sie in der Fachberatungsstellensuche.
+Kontaktdaten und Standorte der Fachberatungsstellen finden Sie in der [Fachberatungsstellensuche](/fachberatungsstellen).
 `,
     },
     en: {
@@ -298,7 +298,7 @@ Depending on their approach and staffing, the centres offer counselling and supp
 
 At the same time, the counselling centres carry out information and awareness-raising work to counter human trafficking: through campaigns and advocacy, specialist events and training for public authority staff.
 
-Contact details and locations of the specialised counselling centres can be found in the counselling centre search.
+Contact details and locations of the specialised counselling centres can be found in the [counselling centre search](/en/fachberatungsstellen).
 `,
     },
   },

@@ -15,6 +15,8 @@ export interface NavItem {
   path: string;
   label: string;
   group: 'main' | 'footer';
+  /** The target exists in every language of the site (the finder), not only German and English. */
+  everyLanguage?: boolean;
 }
 
 export interface LayoutProps {
@@ -119,7 +121,7 @@ export function Layout(props: LayoutProps) {
               {main.map((item) => (
                 <li>
                   <a
-                    href={localePath(linkLocale, item.path)}
+                    href={localePath(item.everyLanguage ? locale : linkLocale, item.path)}
                     aria-current={item.path === path ? 'page' : undefined}
                   >
                     {item.label}

@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'البحث عن مركز استشارة',
+  'directory.nav': 'البحث عن مركز استشارة',
   'directory.intro':
     'هنا يمكنك العثور على مراكز استشارة متخصصة في جميع أنحاء ألمانيا للأشخاص المتضررين من الاتجار بالبشر والاستغلال. الاستشارة سرية ومجانية، بغض النظر عن وضع الإقامة.',
   'directory.emergency_title': 'في خطر الآن؟ المساعدة الفورية متاحة هنا',

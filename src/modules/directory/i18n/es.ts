@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'Buscar un centro de asesoramiento',
+  'directory.nav': 'Buscar un centro de asesoramiento',
   'directory.intro':
     'Aquí encontrará centros de asesoramiento especializados en toda Alemania para personas afectadas por la trata de personas y la explotación. El asesoramiento es confidencial, gratuito e independiente de su situación de residencia.',
   'directory.emergency_title': '¿Está en peligro inmediato? Aquí recibe ayuda enseguida',

@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': "Trouver un centre d'aide",
+  'directory.nav': "Trouver un centre d'aide",
   'directory.intro':
     "Vous trouverez ici des centres d'aide spécialisés pour les personnes concernées par la traite des êtres humains et l'exploitation, partout en Allemagne. Le conseil est confidentiel et gratuit, que vous ayez ou non un titre de séjour.",
   'directory.emergency_title': "En danger immédiat ? Ici, vous trouvez de l'aide tout de suite",

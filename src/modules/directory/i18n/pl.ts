@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'Wyszukiwarka poradni',
+  'directory.nav': 'Wyszukiwarka poradni',
   'directory.intro':
     'Tutaj można znaleźć specjalistyczne poradnie w całych Niemczech dla osób dotkniętych handlem ludźmi i wyzyskiem. Porady są poufne, bezpłatne i niezależne od statusu pobytowego.',
   'directory.emergency_title': 'Bezpośrednie zagrożenie? Tutaj można od razu dostać pomoc',

@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'Encontrar um centro de apoio',
+  'directory.nav': 'Encontrar um centro de apoio',
   'directory.intro':
     'Aqui encontra centros de apoio especializados em toda a Alemanha para pessoas afetadas pelo tráfico de seres humanos e pela exploração. O aconselhamento é confidencial, gratuito e não depende da sua situação de residência.',
   'directory.emergency_title': 'Está em perigo agora? Aqui pode obter ajuda imediata',

@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'Găsiți un centru de consiliere',
+  'directory.nav': 'Găsiți un centru de consiliere',
   'directory.intro':
     'Aici găsiți centre de consiliere specializate pentru persoanele afectate de traficul de persoane și de exploatare, în toată Germania. Consilierea este confidențială, gratuită și nu depinde de statutul dumneavoastră de ședere.',
   'directory.emergency_title': 'Sunteți în pericol acum? Aici primiți ajutor imediat',

@@ -5,6 +5,7 @@ export const reviewed = false;
 
 export const messages: Partial<Record<MessageKey, string>> = {
   'directory.title': 'Tìm trung tâm tư vấn',
+  'directory.nav': 'Tìm trung tâm tư vấn',
   'directory.intro':
     'Tại đây bạn có thể tìm các trung tâm tư vấn chuyên môn trên toàn nước Đức dành cho những người bị ảnh hưởng bởi nạn mua bán người và bóc lột. Việc tư vấn được giữ bí mật, miễn phí và không phụ thuộc vào tình trạng cư trú của bạn.',
   'directory.emergency_title': 'Bạn đang gặp nguy hiểm? Tại đây bạn được giúp đỡ ngay',
