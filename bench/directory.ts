@@ -3,6 +3,9 @@
  * result page, each with a postal code and two filters — against a bare Hono route served by the same process,
  * all under the same load. Uses DATABASE_URL (PostgreSQL) when set, else a fresh PGlite directory. Prints one JSON
  * line per endpoint: {"name","engine","rps","p95_ms","baseline_rps","ratio", …}.
+ *
+ * BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_CENTRES (1000); for diagnosis BENCH_ONLY=api|page and
+ * BENCH_ENCODING=identity (no response compression).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -202,7 +205,7 @@ if (probe.status !== 200 || page.status !== 200 || probeBody.full_matches === 0)
 }
 console.error(
   `bench:directory – ${centres} centres seeded in ${seedMs} ms (${published.n} published on ${server.database.engine}); ` +
-    `API: ${probeBody.full_matches} full matches, ${probeBody.results.length} on the first page; page: ${pageBytes} bytes`,
+    `API: ${probeBody.full_matches} full matches, ${probeBody.results.length} on the first page; page: ${pageBytes} bytes of HTML`,
 );
 
 // warm-up: directory cache, JIT, connection pool

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
@@ -12,6 +11,7 @@ import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
+import { compression } from './platform/http/compression.ts';
 import type { AppDeps, AppEnv } from './platform/http/env.ts';
 import { handleError } from './platform/http/errors.tsx';
 import { servePageCache } from './platform/http/page-cache.ts';
@@ -69,17 +69,20 @@ export function createApp(options: AppOptions) {
   });
   app.use('*', securityHeaders);
   app.use('*', servePageCache);
-  app.use('*', compress());
+  app.use('*', compression);
 
   app.get('/healthz', async (c) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), 2000);
+    });
     try {
-      await Promise.race([
-        deps.database.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
-      ]);
+      await Promise.race([deps.database.ping(), timeout]);
       return c.json({ status: 'ok' });
     } catch {
       return c.json({ status: 'unavailable' }, 503);
+    } finally {
+      clearTimeout(timer);
     }
   });
 

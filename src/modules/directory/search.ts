@@ -1,8 +1,10 @@
 import type { Db } from '../../db/types.ts';
+import { berlinParts } from './opening-hours.ts';
 import type { FinderParams } from './query.ts';
 import { resolveSearch } from './query.ts';
-import { type RankedCentre, rankCentres } from './ranking.ts';
+import { type RankedCentre, type RankingResult, rankCentres } from './ranking.ts';
 import { publishedCentres } from './repo.ts';
+import type { CentreRecord } from './types.ts';
 
 export interface SearchOutcome {
   origin: ReturnType<typeof resolveSearch>['origin'];
@@ -10,6 +12,21 @@ export interface SearchOutcome {
   all: RankedCentre[];
   total: number;
   fullMatches: number;
+}
+
+const MAX_REMEMBERED = 500;
+
+/**
+ * Rankings remembered per snapshot of the directory: the same search (people in one city search the same postal
+ * code) is ranked once per snapshot. A new snapshot (after 5 s or an edit) is a new array, so the WeakMap drops
+ * the old rankings with it; "open now" searches are remembered per Berlin minute only.
+ */
+const remembered = new WeakMap<CentreRecord[], Map<string, RankingResult>>();
+
+function rankingKey(params: FinderParams, now: Date): string {
+  const { page: _page, per_page: _perPage, ...criteria } = params;
+  const minute = params.open_now ? `${berlinParts(now).isoDate} ${berlinParts(now).minutes}` : '';
+  return `${JSON.stringify(criteria)}|${minute}`;
 }
 
 /** One search, as the page and the API run it: resolve the place, rank the published centres, cut the page. */
@@ -20,13 +37,24 @@ export async function searchDirectory(
 ): Promise<SearchOutcome> {
   const { criteria, origin } = resolveSearch(params);
   const centres = await publishedCentres(db);
-  const { results, fullMatches } = rankCentres(centres, criteria, now);
+  let bySearch = remembered.get(centres);
+  if (!bySearch) {
+    bySearch = new Map();
+    remembered.set(centres, bySearch);
+  }
+  const key = rankingKey(params, now);
+  let ranking = bySearch.get(key);
+  if (!ranking) {
+    ranking = rankCentres(centres, criteria, now);
+    if (bySearch.size >= MAX_REMEMBERED) bySearch.delete(bySearch.keys().next().value!);
+    bySearch.set(key, ranking);
+  }
   const start = (params.page - 1) * params.per_page;
   return {
     origin,
-    all: results,
-    page: results.slice(start, start + params.per_page),
-    total: results.length,
-    fullMatches,
+    all: ranking.results,
+    page: ranking.results.slice(start, start + params.per_page),
+    total: ranking.results.length,
+    fullMatches: ranking.fullMatches,
   };
 }
