@@ -143,15 +143,14 @@ export function rankCentres(centres: CentreRecord[], c: FinderCriteria, now = ne
   const full = ranked.filter((r) => r.match === 'full');
   full.sort((a, b) => (a.responsible === b.responsible ? byDistanceThenName(a, b) : a.responsible ? -1 : 1));
   if (full.length > 0) return { results: full, fullMatches: full.length };
+  // fewest gaps first, then (as for full matches) responsible before others, each by distance
   const partial = ranked
     .filter((r) => r.missing.length > 0)
-    .sort((a, b) => a.missing.length - b.missing.length || byDistanceThenName(a, b))
+    .sort(
+      (a, b) =>
+        a.missing.length - b.missing.length ||
+        (a.responsible === b.responsible ? byDistanceThenName(a, b) : a.responsible ? -1 : 1),
+    )
     .slice(0, MAX_PARTIAL);
-  // within the shown partial matches, keep the same order rules (responsible first, then distance)
-  partial.sort(
-    (a, b) =>
-      a.missing.length - b.missing.length ||
-      (a.responsible === b.responsible ? byDistanceThenName(a, b) : a.responsible ? -1 : 1),
-  );
   return { results: partial, fullMatches: 0 };
 }
