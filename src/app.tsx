@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
+import {
+  dataApiRoutes,
+  dataEntryRoutes,
+  dataOfficeRoutes,
+  dataReportRoutes,
+} from './modules/datacollection/routes.tsx';
 import { hsdsRoutes } from './modules/directory/hsds/routes.ts';
 import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
@@ -29,9 +36,13 @@ function siteRoutes() {
   site.route('/konto', accountRoutes());
   site.route('/verwaltung/seiten', pagesAdminRoutes());
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
+  site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
+  site.route('/', caselawRoutes());
+  site.route('/datenerhebung', dataEntryRoutes());
+  site.route('/', dataReportRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -106,6 +117,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/directory', directoryApiRoutes());
   app.route('/api/v1/caselaw', caselawApiRoutes());
   app.route('/api/hsds', hsdsRoutes());
+  app.route('/api/v1/data', dataApiRoutes());
   app.route('/api/v1', apiRoutes());
   app.all('/api/*', () => {
     throw new AppError('not_found', 'error.not_found');

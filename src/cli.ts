@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -8,6 +9,9 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { createOrganisation, organisationSchema } from './modules/admin/organisations.ts';
 import { createUserDirectly, inviteUser } from './modules/admin/users.ts';
+import { formatReport, importRii } from './modules/caselaw/rii-import.ts';
+import { computeReport, getYear, logReportRead, publishedReport } from './modules/datacollection/repo.ts';
+import { codebookForYear } from './modules/datacollection/versions.ts';
 import { exportDirectory, ImportError, importDirectory } from './modules/directory/interchange.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { ensureBasePages } from './modules/pages/service.ts';
@@ -242,6 +246,34 @@ const commands: Record<string, Handler> = {
     }
   },
 
+  async 'data codebook'(_positionals, values) {
+    const year = validate(z.string().regex(/^\d{4}$/), option(values, 'year'), 'year');
+    // the codebook of a reporting year is the latest version valid from that year
+    const codebook = codebookForYear(Number(year));
+    console.log(JSON.stringify(codebook, null, values.json ? 2 : 0));
+    return 0;
+  },
+
+  async 'data report'(positionals, values) {
+    const year = Number(validate(z.string().regex(/^\d{4}$/), positionals[0], 'YEAR'));
+    const format = typeof values.format === 'string' ? values.format : 'json';
+    if (format !== 'json')
+      throw new UsageError(t('cli.invalid_value', { option: 'format', message: 'json' }));
+    const database = await open();
+    try {
+      const row = await getYear(database.db, year);
+      if (!row) throw new UsageError(t('cli.error', { message: `no reporting year ${year}` }));
+      const report = (await publishedReport(database.db, year)) ?? (await computeReport(database.db, row));
+      await logReportRead(database.db, year, { user: null, ip: null, label: 'cli' }, 'cli');
+      const text = `${JSON.stringify(report, null, 2)}\n`;
+      if (typeof values.out === 'string' && values.out) fs.writeFileSync(path.resolve(values.out), text);
+      else process.stdout.write(text);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
   async 'directory remind'() {
     const database = await open();
     try {
@@ -266,6 +298,22 @@ const commands: Record<string, Handler> = {
       });
       console.log(`exported ${result.centres} centres`);
       return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'caselaw import'(positionals) {
+    if (positionals.length === 0) throw new UsageError(t('caselaw.cli_usage'));
+    const database = await open();
+    try {
+      const report = await importRii(
+        database.db,
+        positionals.map((p) => path.resolve(p)),
+      );
+      console.log(formatReport(report));
+      for (const f of report.failures) console.error(`${f.name}: ${f.reason}`);
+      return report.failed > 0 ? 1 : 0;
     } finally {
       await database.close();
     }
@@ -309,6 +357,10 @@ export async function runCli(argv: string[]): Promise<number> {
         role: { type: 'string' },
         org: { type: 'string' },
         password: { type: 'string' },
+        year: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -72,3 +72,37 @@ if (where && suggestions) {
     }, 150);
   });
 }
+
+// Data-collection form: a field with a condition shows only while the condition holds (disabled while hidden, so it
+// is not sent). Without script every field shows; the server checks the conditions either way.
+const conditional = document.querySelectorAll<HTMLElement>('[data-condition]');
+const conditionalForm = conditional[0]?.closest('form');
+if (conditionalForm && !conditionalForm.dataset.readonly) {
+  const form = conditionalForm;
+  const update = () => {
+    for (const field of conditional) {
+      let condition: { variable: string; any_of: string[] };
+      try {
+        condition = JSON.parse(field.dataset.condition ?? '');
+      } catch {
+        continue;
+      }
+      const chosen: string[] = [];
+      for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        `[name="${CSS.escape(condition.variable)}"]`,
+      )) {
+        if (input instanceof HTMLSelectElement) {
+          for (const option of input.selectedOptions) chosen.push(option.value);
+        } else if ((input.type !== 'checkbox' && input.type !== 'radio') || input.checked)
+          chosen.push(input.value);
+      }
+      const show = chosen.some((v) => condition.any_of.includes(v));
+      field.hidden = !show;
+      for (const control of field.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
+        control.disabled = !show;
+      }
+    }
+  };
+  form.addEventListener('change', update);
+  update();
+}

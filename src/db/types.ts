@@ -216,6 +216,68 @@ export interface DirectoryChangeRequestsTable {
   decided_at: Timestamp | null;
 }
 
+export interface CaselawCourtsTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  place: Generated<string>;
+  land: string | null;
+  jurisdiction: string;
+  level: number;
+}
+
+export interface CaselawDecisionsTable {
+  id: Generated<string>;
+  doknr: string | null;
+  ecli: string | null;
+  court_id: string;
+  chamber: Generated<string>;
+  decision_date: ColumnType<string, string, string>;
+  file_numbers: Generated<string[]>;
+  decision_type: Generated<string>;
+  title: Generated<string>;
+  headnotes: Generated<string>;
+  tenor: Generated<string>;
+  facts: Generated<string>;
+  reasons: Generated<string>;
+  dissent: Generated<string>;
+  summary_de: Generated<string>;
+  summary_en: Generated<string>;
+  legal_areas: Generated<string[]>;
+  exploitation: Generated<string[]>;
+  outcome: Generated<string>;
+  source: Generated<string>;
+  lower_instances: Generated<string[]>;
+  status: Generated<'draft' | 'review' | 'published'>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CaselawDecisionNormsTable {
+  id: Generated<string>;
+  decision_id: string;
+  book: string | null;
+  section: string;
+  paragraph: string | null;
+  sentence: string | null;
+  number: string | null;
+  letter: string | null;
+  norm_key: string;
+  raw: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface CaselawHistoryTable {
+  id: Generated<string>;
+  decision_id: string;
+  at: DefaultTimestamp;
+  actor_id: string | null;
+  action: string;
+  changed_fields: Generated<string[]>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -234,6 +296,42 @@ export interface DB {
   directory_locations: DirectoryLocationsTable;
   directory_phones: DirectoryPhonesTable;
   directory_change_requests: DirectoryChangeRequestsTable;
+  caselaw_courts: CaselawCourtsTable;
+  caselaw_decisions: CaselawDecisionsTable;
+  caselaw_decision_norms: CaselawDecisionNormsTable;
+  caselaw_history: CaselawHistoryTable;
+  data_years: DataYearsTable;
+  data_case_counters: DataCaseCountersTable;
+  data_records: DataRecordsTable;
+}
+
+export interface DataYearsTable {
+  year: number;
+  codebook: string;
+  status: Generated<'open' | 'closed'>;
+  deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  opened_at: DefaultTimestamp;
+  closed_at: Timestamp | null;
+  published_at: Timestamp | null;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface DataCaseCountersTable {
+  organisation_id: string;
+  year: number;
+  last_number: Generated<number>;
+}
+
+export interface DataRecordsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  year: number;
+  case_number: string;
+  codebook: string;
+  values: Json;
+  status: Generated<'draft' | 'complete' | 'released' | 'locked'>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 /** A connection or an open transaction: use cases take this so callers decide the transaction boundary. */

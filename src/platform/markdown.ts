@@ -57,3 +57,30 @@ export function renderMarkdown(markdown: string, vars: Record<string, string> = 
   const html = marked.parse(withVars, { async: false });
   return sanitizeHtml(html, allowed);
 }
+
+const richText: sanitizeHtml.IOptions = {
+  ...allowed,
+  allowedTags: [
+    ...(allowed.allowedTags as string[]),
+    'dl',
+    'dt',
+    'dd',
+    'div',
+    'span',
+    'sub',
+    'sup',
+    'u',
+    'b',
+    'i',
+  ],
+  allowedAttributes: { ...allowed.allowedAttributes, a: ['href', 'title', 'rel', 'hreflang', 'name'] },
+  allowedClasses: { dl: ['RspDL'] },
+};
+
+/**
+ * Imported XHTML (court decisions): the same allowlist as Markdown output, plus definition lists, so margin
+ * numbers survive as `<dl class="RspDL"><dt><a name="rd_N">N</a></dt><dd>…`.
+ */
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, richText).trim();
+}

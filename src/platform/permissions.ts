@@ -21,6 +21,10 @@ export const permissionRoles = {
   'directory:edit_own': ['member', 'member_admin'],
   /** Edit every directory entry directly and review the centres' change requests. */
   'directory:manage': ['office'],
+  /** Enter, release and delete the own organisation's anonymised case records (Datenerhebung). */
+  'data:enter': ['member', 'member_admin'],
+  /** Open and close reporting years, see participation counts, produce and publish the data report. */
+  'data:office': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../../src/db/connect.ts';
 import { createTestDatabase } from '../../src/db/testing.ts';
 import type { Db } from '../../src/db/types.ts';
@@ -18,6 +17,7 @@ import {
   NATIVE_FILE,
 } from '../../src/modules/directory/interchange.ts';
 import { formatSlots, type OpeningSlot } from '../../src/modules/directory/opening-hours.ts';
+import { kok } from '../helpers/cli.ts';
 import { type HsdsEntity, hsdsProblems } from '../helpers/hsds-schemas.ts';
 
 const TABLES = ['directory_centres', 'directory_locations', 'directory_phones', 'directory_change_requests'];
@@ -42,21 +42,6 @@ async function rows(db: Db, table: string, order = 'id'): Promise<Obj[]> {
 }
 
 const ORG_SLUGS = ['demo-fbs-kiel', 'demo-fbs-leipzig', 'demo-fbs-berlin', 'demo-fbs-muenchen'];
-
-/** The `kok` command, as in cli.test.ts. */
-async function kok(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('directory export and import', () => {
   let dir: string;

@@ -81,6 +81,11 @@ const expected: Record<string, Who[]> = {
   'GET /api/v1/directory/search': everyone,
   'GET /api/v1/directory/places': everyone,
   'POST /api/v1/caselaw/norms/parse': everyone,
+  'GET /api/v1/caselaw/search': everyone,
+  'GET /api/v1/caselaw/decisions/:id': everyone,
+  'GET /rechtsprechung': everyone,
+  'GET /rechtsprechung/ecli/:ecli': everyone,
+  'GET /rechtsprechung/:id': everyone,
   'GET /api/hsds': everyone,
   'GET /api/hsds/services': everyone,
   'GET /api/hsds/services/:id': everyone,
@@ -92,6 +97,20 @@ const expected: Record<string, Who[]> = {
   'GET /api/hsds/taxonomies/:id': everyone,
   'GET /api/hsds/taxonomy_terms': everyone,
   'GET /api/hsds/taxonomy_terms/:id': everyone,
+  'GET /datenerhebung': centreStaff,
+  'GET /datenerhebung/neu': centreStaff,
+  'POST /datenerhebung/neu': centreStaff,
+  'GET /datenerhebung/:id': centreStaff,
+  'POST /datenerhebung/:id': centreStaff,
+  'POST /datenerhebung/:id/loeschen': centreStaff,
+  'GET /verwaltung/datenerhebung': office,
+  'POST /verwaltung/datenerhebung/jahre': office,
+  'POST /verwaltung/datenerhebung/:year/schliessen': office,
+  'POST /verwaltung/datenerhebung/:year/veroeffentlichen': office,
+  'GET /verwaltung/datenerhebung/:year/bericht': office,
+  'GET /datenbericht': everyone,
+  'GET /datenbericht/:year': everyone,
+  'GET /api/v1/data/reports/:year': everyone,
   'GET /*': everyone,
 };
 
@@ -103,6 +122,7 @@ function concretePath(path: string): string {
     .replace(/:rev\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
     .replace(/:slug\b/g, 'kein-eintrag')
+    .replace(/:year\b/g, '2031')
     .replace(/\/\*$/, path === '/*' ? '/kontakt' : '/nichts.css');
 }
 

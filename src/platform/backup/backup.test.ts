@@ -85,6 +85,29 @@ INSERT INTO directory_phones (id, centre_id, number, description, languages) VAL
 INSERT INTO directory_change_requests (id, centre_id, submitted_by, changes, status, comment, created_at) VALUES
   ('00000000-0000-4000-8000-000000000084', '00000000-0000-4000-8000-000000000081', NULL,
    '{"name": {"from": "A", "to": "B"}}', 'pending', '', '${T}');
+INSERT INTO data_years (year, codebook, status, deadline, opened_at, closed_at, published_at, report) VALUES
+  (2024, '2024', 'closed', '2025-03-31', '${T}', '${T}', '${T}', '{"year": 2024, "threshold": 5, "tables": []}'),
+  (2025, '2025', 'open', NULL, '${T}', NULL, NULL, NULL);
+INSERT INTO data_case_counters (organisation_id, year, last_number) VALUES
+  ('00000000-0000-4000-8000-000000000001', 2025, 42);
+INSERT INTO data_records (id, organisation_id, year, case_number, codebook, "values", status, created_at, updated_at)
+  VALUES ('00000000-0000-4000-8000-000000000091', '00000000-0000-4000-8000-000000000001', 2025, '2025-0042', '2025',
+          '{"sex": "female", "reporting_year": 2025, "exploitation_forms": ["sexual_exploitation", "other"]}', 'draft',
+          '${T}', '${T}');
+INSERT INTO caselaw_courts (id, name, type, place, land, jurisdiction, level) VALUES
+  ('00000000-0000-4000-8000-000000000091', 'LG Köln', 'LG', 'Köln', '05', 'ordinary', 2);
+INSERT INTO caselaw_decisions (id, doknr, ecli, court_id, chamber, decision_date, file_numbers, decision_type,
+                               headnotes, reasons, legal_areas, status, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-000000000092', 'JURE100055033', 'ECLI:DE:LGK:2020:0101.1', '00000000-0000-4000-8000-000000000091',
+   '1. Kammer', '2020-01-01', '{"1 O 1/20","2 O 2/20"}', 'Urteil', '<p>${UNICODE}</p>',
+   E'<dl class="RspDL"><dt><a name="rd_1">1</a></dt><dd><p>Zeile\n</p></dd></dl>', '{criminal}', 'published',
+   '${T}', '${T}');
+INSERT INTO caselaw_decision_norms (id, decision_id, book, section, paragraph, norm_key, raw) VALUES
+  ('00000000-0000-4000-8000-000000000093', '00000000-0000-4000-8000-000000000092', 'StGB', '232a', '1',
+   'StGB §232a Abs1', '§ 232a Abs. 1 StGB');
+INSERT INTO caselaw_history (id, decision_id, at, actor_id, action, changed_fields) VALUES
+  ('00000000-0000-4000-8000-000000000094', '00000000-0000-4000-8000-000000000092', '${T}', NULL, 'update',
+   '{tenor,reasons}');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -184,6 +184,8 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   const role = auth.user.role;
   const adminLinks: Array<[string, string]> = [];
   if (can(role, 'directory:edit_own')) adminLinks.push(['/mein-eintrag', t('directory.nav_own')]);
+  if (can(role, 'data:enter')) adminLinks.push(['/datenerhebung', t('data.nav_entry')]);
+  if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
   if (can(role, 'directory:manage'))
     adminLinks.push(['/verwaltung/fachberatungsstellen', t('directory.nav_manage')]);

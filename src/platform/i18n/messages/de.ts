@@ -1,3 +1,5 @@
+import { caselawDe } from '../../../modules/caselaw/messages.ts';
+import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 
 /**
@@ -6,6 +8,8 @@ import { directoryDe } from '../../../modules/directory/messages.ts';
  */
 export const de = {
   ...directoryDe,
+  ...caselawDe,
+  ...dataDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',
@@ -301,7 +305,7 @@ export const de = {
     'Guten Tag,\n\njemand hat für Ihr Konto ein neues Passwort angefordert. Über diesen Link können Sie es festlegen; er gilt eine Stunde:\n{link}\n\nWenn Sie das nicht waren, müssen Sie nichts tun: Ihr bisheriges Passwort bleibt gültig.\n\nMit freundlichen Grüßen\nIhre KOK-Geschäftsstelle',
 
   'cli.usage':
-    'Aufruf: kok <Befehl> [Optionen]\n\nBefehle:\n  migrate                                   Datenbank auf den neuesten Stand bringen\n  org create --slug S --name N              Organisation anlegen\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Konto anlegen (ohne Passwort: Einladung per E-Mail)\n  token create --email E --name N           Persönlichen API-Schlüssel erzeugen und ausgeben\n  backup DATEI                              Vollständige Sicherung in eine Datei schreiben\n  restore DATEI                             Sicherung in eine leere Datenbank laden\n  audit verify                              Protokollkette prüfen\n  seed demo                                 Demo-Inhalte in eine leere Datenbank laden\n  directory remind                          Erinnerungen an lange nicht geprüfte Einträge senden\n  directory export DATEI                    Verzeichnis exportieren (.zip: HSDS-JSON und KOK-Format; .csv: Tabelle)\n  directory import DATEI                    Verzeichnis aus .zip oder .csv einlesen (alles oder nichts)\n\nDie Datenbank: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettete Datenbank, Standard ./data).',
+    'Aufruf: kok <Befehl> [Optionen]\n\nBefehle:\n  migrate                                   Datenbank auf den neuesten Stand bringen\n  org create --slug S --name N              Organisation anlegen\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Konto anlegen (ohne Passwort: Einladung per E-Mail)\n  token create --email E --name N           Persönlichen API-Schlüssel erzeugen und ausgeben\n  backup DATEI                              Vollständige Sicherung in eine Datei schreiben\n  restore DATEI                             Sicherung in eine leere Datenbank laden\n  audit verify                              Protokollkette prüfen\n  seed demo                                 Demo-Inhalte in eine leere Datenbank laden\n  directory remind                          Erinnerungen an lange nicht geprüfte Einträge senden\n  directory export DATEI                    Verzeichnis exportieren (.zip: HSDS-JSON und KOK-Format; .csv: Tabelle)\n  directory import DATEI                    Verzeichnis aus .zip oder .csv einlesen (alles oder nichts)\n  caselaw import PFAD...                    Entscheidungen im RII-XML-Format einlesen (Datei, ZIP, Ordner)\n  data codebook --year J [--json]            Codebuch eines Berichtsjahrs als JSON ausgeben\n  data report JAHR [--format json] [--out DATEI]\n                                            Datenbericht eines Jahres (geschützte Tabellen) ausgeben\n\nDie Datenbank: DATABASE_URL (PostgreSQL) oder DATA_DIR (eingebettete Datenbank, Standard ./data).',
   'cli.unknown_command': 'Unbekannter Befehl: {command}',
   'cli.missing_option': 'Die Option --{option} fehlt.',
   'cli.invalid_value': 'Ungültiger Wert für --{option}: {message}',

@@ -1,9 +1,13 @@
+import { caselawEn } from '../../../modules/caselaw/messages.ts';
+import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
 export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
+  ...caselawEn,
+  ...dataEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
@@ -290,7 +294,7 @@ export const en: Record<keyof typeof de, string> = {
     'Hello,\n\nSomeone has requested a new password for your account. You can set it with this link, which is valid for one hour:\n{link}\n\nIf this was not you, there is nothing to do: your current password remains valid.\n\nKind regards\nThe KOK office',
 
   'cli.usage':
-    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n  directory remind                          Send reminders for entries not checked for a year\n  directory export FILE                     Export the directory (.zip: HSDS JSON and KOK format; .csv: table)\n  directory import FILE                     Import the directory from .zip or .csv (all or nothing)\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
+    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n  directory remind                          Send reminders for entries not checked for a year\n  directory export FILE                     Export the directory (.zip: HSDS JSON and KOK format; .csv: table)\n  directory import FILE                     Import the directory from .zip or .csv (all or nothing)\n  caselaw import PATH...                    Import decisions in RII XML (file, ZIP, directory)\n  data codebook --year Y [--json]            Print the codebook of a reporting year as JSON\n  data report YEAR [--format json] [--out FILE]\n                                            Write the data report of a year (protected tables)\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
   'cli.unknown_command': 'Unknown command: {command}',
   'cli.missing_option': 'The option --{option} is missing.',
   'cli.invalid_value': 'Invalid value for --{option}: {message}',

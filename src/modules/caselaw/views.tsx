@@ -1,0 +1,279 @@
+import { raw } from 'hono/html';
+import type { FieldErrors } from '../../platform/errors.ts';
+import { type Locale, localePath, type MessageKey, type Translate } from '../../platform/i18n/index.ts';
+import { ErrorSummary } from '../../platform/ui/components.tsx';
+import { citationLine, type DecisionView, type FacetValue, type SearchOutcome } from './search.ts';
+
+const FACETS = [
+  ['court_type', 'caselaw.facet_court_type'],
+  ['year', 'caselaw.facet_year'],
+  ['area', 'caselaw.facet_area'],
+  ['type', 'caselaw.facet_type'],
+] as const;
+
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function facetLabel(t: Translate, facet: string, value: string): string {
+  return facet === 'area' ? t(`caselaw.area.${value}` as MessageKey) : value;
+}
+
+export function SearchPage(props: {
+  t: Translate;
+  locale: Locale;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  outcome: SearchOutcome | null;
+  page: number;
+  perPage: number;
+}) {
+  const { t, locale, values, outcome } = props;
+  const base = localePath(locale, '/rechtsprechung');
+  const href = (overrides: Record<string, string | null>) => {
+    const q = new URLSearchParams(values);
+    q.delete('page');
+    for (const [k, v] of Object.entries(overrides)) v === null ? q.delete(k) : q.set(k, v);
+    const s = q.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  const pages = outcome ? Math.max(1, Math.ceil(outcome.total / props.perPage)) : 1;
+  return (
+    <>
+      <h1>{t('caselaw.title')}</h1>
+      <p class="lead">{t('caselaw.intro')}</p>
+      <ErrorSummary errors={props.errors} t={t} labels={{ q: t('caselaw.query'), norm: t('caselaw.norm') }} />
+      <form method="get" action={base} class="finder-form caselaw-form">
+        <div class="field">
+          <label for="f-q">{t('caselaw.query')}</label>
+          <p class="hint" id="f-q-hint">
+            {t('caselaw.query_hint')}
+          </p>
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            value={values.q ?? ''}
+            maxlength={200}
+            aria-describedby="f-q-hint"
+          />
+        </div>
+        <div class="field">
+          <label for="f-norm">{t('caselaw.norm')}</label>
+          <p class="hint" id="f-norm-hint">
+            {t('caselaw.norm_hint')}
+          </p>
+          <input
+            id="f-norm"
+            name="norm"
+            type="text"
+            value={values.norm ?? ''}
+            maxlength={120}
+            aria-describedby="f-norm-hint"
+          />
+        </div>
+        {(['court_type', 'year', 'area', 'type'] as const).map((k) =>
+          values[k] ? <input type="hidden" name={k} value={values[k]} /> : null,
+        )}
+        <button type="submit">{t('caselaw.search')}</button>
+      </form>
+      {outcome ? (
+        <div class="caselaw-layout">
+          <aside class="caselaw-facets" aria-label={t('caselaw.facet_court_type')}>
+            {FACETS.map(([name, label]) => (
+              <FacetList
+                name={name}
+                label={t(label)}
+                values={outcome.facets[name]}
+                active={values[name]}
+                href={href}
+                t={t}
+              />
+            ))}
+            {Object.keys(values).some((k) => k !== 'page') ? (
+              <p>
+                <a href={base}>{t('caselaw.reset')}</a>
+              </p>
+            ) : null}
+          </aside>
+          <section class="caselaw-results" aria-live="polite">
+            <p class="result-count">{t('caselaw.results', { count: outcome.total })}</p>
+            {outcome.results.length === 0 ? <p>{t('caselaw.no_results')}</p> : null}
+            <ol class="result-list">
+              {outcome.results.map((r) => (
+                <li class="result">
+                  <h2>
+                    <a href={`${base}/${r.id}`}>
+                      {citationLine({
+                        court_name: r.court_name,
+                        decision_type: r.decision_type,
+                        decision_date: r.decision_date,
+                        file_numbers: r.file_numbers,
+                      })}
+                    </a>
+                  </h2>
+                  {r.title ? <p class="result-title">{r.title}</p> : null}
+                  {r.is_demo ? <p class="badge">{t('caselaw.demo_badge')}</p> : null}
+                  {r.ecli ? (
+                    <p class="meta">
+                      {t('caselaw.ecli')}: <code>{r.ecli}</code>
+                    </p>
+                  ) : null}
+                  <p class="snippet">{raw(r.snippet)}</p>
+                </li>
+              ))}
+            </ol>
+            {pages > 1 ? (
+              <nav class="pagination" aria-label={t('caselaw.page_of', { page: props.page, pages })}>
+                {props.page > 1 ? (
+                  <a rel="prev" href={href({ page: String(props.page - 1) })}>
+                    {t('caselaw.previous')}
+                  </a>
+                ) : null}
+                <span>{t('caselaw.page_of', { page: props.page, pages })}</span>
+                {props.page < pages ? (
+                  <a rel="next" href={href({ page: String(props.page + 1) })}>
+                    {t('caselaw.next')}
+                  </a>
+                ) : null}
+              </nav>
+            ) : null}
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function FacetList(props: {
+  name: string;
+  label: string;
+  values: FacetValue[];
+  active?: string;
+  href: (o: Record<string, string | null>) => string;
+  t: Translate;
+}) {
+  const { name, t } = props;
+  if (props.values.length === 0 && !props.active) return null;
+  return (
+    <div class="facet" data-facet={name}>
+      <h2>{props.label}</h2>
+      <ul>
+        {props.values.map((v) => {
+          const label = facetLabel(t, name, v.value);
+          const isActive = props.active === v.value;
+          return (
+            <li>
+              {isActive ? (
+                <a
+                  href={props.href({ [name]: null })}
+                  aria-current="true"
+                  aria-label={t('caselaw.remove_filter', { label })}
+                >
+                  <strong>{label}</strong> ✕
+                </a>
+              ) : (
+                <a href={props.href({ [name]: v.value })}>{label}</a>
+              )}{' '}
+              <span class="count" data-value={v.value}>
+                ({v.count})
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function DecisionPage(props: { t: Translate; locale: Locale; d: DecisionView; print: boolean }) {
+  const { t, locale, d } = props;
+  const base = localePath(locale, '/rechtsprechung');
+  const section = (key: MessageKey, html: string) =>
+    html.trim() ? (
+      <section class="decision-section">
+        <h2>{t(key)}</h2>
+        <div class="decision-text">{raw(html)}</div>
+      </section>
+    ) : null;
+  const summary = locale === 'en' && d.summary_en ? d.summary_en : d.summary_de;
+  return (
+    <article class={props.print ? 'decision print-view' : 'decision'}>
+      <h1>{citationLine(d)}</h1>
+      {d.title ? <p class="lead">{d.title}</p> : null}
+      {d.is_demo ? <p class="badge">{t('caselaw.demo_badge')}</p> : null}
+      <dl class="decision-meta">
+        <dt>{t('caselaw.court')}</dt>
+        <dd>{d.court_name}</dd>
+        {d.chamber ? (
+          <>
+            <dt>{t('caselaw.chamber')}</dt>
+            <dd>{d.chamber}</dd>
+          </>
+        ) : null}
+        <dt>{t('caselaw.date')}</dt>
+        <dd>
+          <time datetime={d.decision_date}>{formatDate(d.decision_date)}</time>
+        </dd>
+        <dt>{t('caselaw.decision_type')}</dt>
+        <dd>{d.decision_type}</dd>
+        <dt>{t('caselaw.file_numbers')}</dt>
+        <dd>{d.file_numbers.join(', ')}</dd>
+        {d.ecli ? (
+          <>
+            <dt>{t('caselaw.ecli')}</dt>
+            <dd>
+              <code>{d.ecli}</code>
+            </dd>
+          </>
+        ) : null}
+        {d.legal_areas.length > 0 ? (
+          <>
+            <dt>{t('caselaw.facet_area')}</dt>
+            <dd>{d.legal_areas.map((a) => facetLabel(t, 'area', a)).join(', ')}</dd>
+          </>
+        ) : null}
+        {d.lower_instances.length > 0 ? (
+          <>
+            <dt>{t('caselaw.lower_instances')}</dt>
+            <dd>{d.lower_instances.join('; ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p class="citation">
+        {t('caselaw.citation')}: <span>{citationLine(d)}</span>
+      </p>
+      {d.norms.length > 0 ? (
+        <section>
+          <h2>{t('caselaw.norms')}</h2>
+          <ul class="norm-list">
+            {d.norms.map((n) => (
+              <li>
+                <a href={`${base}?${new URLSearchParams({ norm: n.norm_key })}`}>{n.raw || n.norm_key}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {summary ? (
+        <section class="decision-section">
+          <h2>{t('caselaw.summary')}</h2>
+          <p>{summary}</p>
+        </section>
+      ) : null}
+      {section('caselaw.headnotes', d.headnotes)}
+      {section('caselaw.tenor', d.tenor)}
+      {section('caselaw.facts', d.facts)}
+      {section('caselaw.reasons', d.reasons)}
+      {section('caselaw.dissent', d.dissent)}
+      {d.source === 'rii' ? <p class="source">{t('caselaw.source_rii')}</p> : null}
+      {props.print ? null : (
+        <p>
+          <a href={`${base}/${d.id}?ansicht=druck`}>{t('caselaw.print')}</a> ·{' '}
+          <a href={base}>{t('caselaw.back')}</a>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,360 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { FieldErrors } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { pendingStep, requirePermission } from '../../platform/http/auth.ts';
+import type { AppEnv, Ctx } from '../../platform/http/env.ts';
+import { readForm } from '../../platform/http/forms.ts';
+import { invalidatePageCache } from '../../platform/http/page-cache.ts';
+import { localePath, type MessageKey } from '../../platform/i18n/index.ts';
+import { can } from '../../platform/permissions.ts';
+import { renderPage } from '../../platform/ui/render.tsx';
+import { loadCodebook } from './codebook.ts';
+import {
+  actionOf,
+  copyableValues,
+  type FormValues,
+  formValuesOf,
+  formValuesOfRecord,
+  recordOfForm,
+  statusOf,
+  validateRecord,
+} from './form.ts';
+import {
+  type Actor,
+  closeYear,
+  computeReport,
+  createRecord,
+  currentOpenYear,
+  deleteRecord,
+  getYear,
+  latestOwnRecord,
+  listOwnRecords,
+  listYears,
+  logRecordRead,
+  logReportRead,
+  openYear,
+  ownRecord,
+  participation,
+  publishedReport,
+  publishedYears,
+  publishYear,
+  type RecordRow,
+  updateRecord,
+  type YearRow,
+} from './repo.ts';
+import { codebookVersions } from './versions.ts';
+import { EntryListPage, OfficePage, RecordFormPage, ReportListPage, ReportPage } from './views.tsx';
+
+const db = (c: Ctx) => c.get('deps').database.db;
+const actor = (c: Ctx): Actor => ({ user: c.get('auth')!.user, ip: c.get('ip') });
+const orgOf = (c: Ctx): string => {
+  const org = c.get('auth')!.user.organisation_id;
+  if (!org) throw notFound();
+  return org;
+};
+
+function yearParam(c: Ctx): number {
+  const raw = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(raw)) throw notFound();
+  return Number(raw);
+}
+
+const entryNotices: Array<[string, MessageKey]> = [
+  ['gespeichert', 'data.entry.saved'],
+  ['geloescht', 'data.entry.deleted'],
+];
+
+/** `/datenerhebung`: a centre's staff enter their own organisation's anonymised case records. */
+export function dataEntryRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requirePermission('data:enter'));
+  const base = (c: Ctx) => localePath(c.get('locale'), '/datenerhebung');
+
+  app.get('/', async (c) => {
+    const year = await currentOpenYear(db(c));
+    const records = year ? await listOwnRecords(db(c), orgOf(c), year.year, actor(c)) : [];
+    const flag = entryNotices.find(([q]) => c.req.query(q));
+    return renderPage(
+      c,
+      { title: c.get('t')('data.entry.title') },
+      <EntryListPage
+        t={c.get('t')}
+        locale={c.get('locale')}
+        year={year}
+        records={records}
+        notice={flag ? c.get('t')(flag[1]) : undefined}
+      />,
+    );
+  });
+
+  function form(
+    c: Ctx,
+    year: YearRow,
+    record: Pick<RecordRow, 'id' | 'case_number' | 'status'> | null,
+    values: FormValues,
+    extra: { errors?: FieldErrors; notice?: string; copied?: boolean } = {},
+  ) {
+    const t = c.get('t');
+    const hasErrors = extra.errors && Object.keys(extra.errors).length > 0;
+    return renderPage(
+      c,
+      {
+        title: record
+          ? t('data.entry.edit_title', { number: record.case_number })
+          : t('data.entry.new_title'),
+        status: hasErrors ? 422 : 200,
+      },
+      <RecordFormPage
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('auth')?.session?.csrfToken}
+        codebook={loadCodebook(year.codebook)}
+        year={year}
+        record={record}
+        values={values}
+        errors={extra.errors}
+        notice={extra.notice}
+        copied={extra.copied}
+      />,
+    );
+  }
+
+  async function openOrFail(c: Ctx): Promise<YearRow> {
+    const year = await currentOpenYear(db(c));
+    if (!year) throw new AppError('conflict', 'data.entry.no_open_year');
+    return year;
+  }
+
+  app.get('/neu', async (c) => {
+    const year = await openOrFail(c);
+    if (c.req.query('kopie')) {
+      const last = await latestOwnRecord(db(c), orgOf(c));
+      if (last) {
+        await logRecordRead(db(c), last.id, actor(c));
+        return form(c, year, null, copyableValues(loadCodebook(year.codebook), last.values), {
+          copied: true,
+        });
+      }
+    }
+    return form(c, year, null, {});
+  });
+
+  app.post('/neu', async (c) => {
+    const year = await openOrFail(c);
+    const codebook = loadCodebook(year.codebook);
+    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    const action = actionOf(values._action?.[0]);
+    const record = recordOfForm(codebook, year.year, values, action);
+    const errors = validateRecord(codebook, record, action);
+    if (Object.keys(errors).length > 0) return form(c, year, null, values, { errors });
+    const created = await createRecord(
+      db(c),
+      { organisationId: orgOf(c), year, values: record, status: statusOf(action) },
+      actor(c),
+    );
+    return c.redirect(`${base(c)}/${created.id}?gespeichert=1`, 303);
+  });
+
+  async function ownOrFail(c: Ctx) {
+    const record = await ownRecord(db(c), orgOf(c), c.req.param('id') ?? '');
+    if (!record) throw notFound();
+    const year = await getYear(db(c), record.year);
+    if (!year) throw notFound();
+    return { record, year };
+  }
+
+  app.get('/:id', async (c) => {
+    const { record, year } = await ownOrFail(c);
+    await logRecordRead(db(c), record.id, actor(c));
+    const flag = entryNotices.find(([q]) => c.req.query(q));
+    return form(c, year, record, formValuesOfRecord(record.values), {
+      notice: flag ? c.get('t')(flag[1]) : undefined,
+    });
+  });
+
+  app.post('/:id', async (c) => {
+    const { record, year } = await ownOrFail(c);
+    if (record.status === 'locked' || year.status !== 'open')
+      throw new AppError('conflict', 'data.entry.year_closed');
+    const codebook = loadCodebook(record.codebook);
+    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    const action = actionOf(values._action?.[0]);
+    const next = recordOfForm(codebook, year.year, values, action);
+    const errors = validateRecord(codebook, next, action);
+    if (Object.keys(errors).length > 0) return form(c, year, record, values, { errors });
+    await updateRecord(
+      db(c),
+      { organisationId: orgOf(c), id: record.id, values: next, status: statusOf(action) },
+      actor(c),
+    );
+    return c.redirect(`${base(c)}/${record.id}?gespeichert=1`, 303);
+  });
+
+  app.post('/:id/loeschen', async (c) => {
+    await deleteRecord(db(c), orgOf(c), c.req.param('id') ?? '', actor(c));
+    return c.redirect(`${base(c)}?geloescht=1`, 303);
+  });
+
+  return app;
+}
+
+const openYearSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2099),
+  codebook: z.string().regex(/^\d{4}$/),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(d)))
+    .or(z.literal(''))
+    .optional(),
+});
+
+const officeNotices: Array<[string, MessageKey]> = [
+  ['geoeffnet', 'data.office.opened'],
+  ['veroeffentlicht', 'data.office.published_notice'],
+];
+
+/** `/verwaltung/datenerhebung`: the office runs the reporting years; it sees counts, never single records. */
+export function dataOfficeRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requirePermission('data:office'));
+  const base = (c: Ctx) => localePath(c.get('locale'), '/verwaltung/datenerhebung');
+
+  async function view(c: Ctx, extra: { errors?: FieldErrors; notice?: string } = {}) {
+    const t = c.get('t');
+    const years = await listYears(db(c));
+    const wanted = Number(c.req.query('jahr'));
+    const selected = years.find((y) => y.year === wanted) ?? years[0] ?? null;
+    const counts = selected ? await participation(db(c), selected.year, actor(c)) : [];
+    const flag = officeNotices.find(([q]) => c.req.query(q));
+    const closed = c.req.query('gesperrt');
+    const notice =
+      extra.notice ??
+      (flag
+        ? t(flag[1])
+        : closed !== undefined
+          ? t('data.office.closed', { count: Number(closed) || 0 })
+          : undefined);
+    return renderPage(
+      c,
+      { title: t('data.office.title'), status: extra.errors ? 422 : 200 },
+      <OfficePage
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('auth')?.session?.csrfToken}
+        years={years}
+        selected={selected}
+        participation={counts}
+        codebooks={codebookVersions()}
+        errors={extra.errors}
+        notice={notice}
+      />,
+    );
+  }
+
+  app.get('/', (c) => view(c));
+
+  app.post('/jahre', async (c) => {
+    const parsed = await readForm(c, openYearSchema);
+    if (!parsed.ok) return view(c, { errors: parsed.errors });
+    if (!codebookVersions().includes(parsed.data.codebook))
+      return view(c, { errors: { codebook: { key: 'data.office.unknown_codebook' } } });
+    if (await getYear(db(c), parsed.data.year))
+      return view(c, { errors: { year: { key: 'data.office.year_exists' } } });
+    await openYear(
+      db(c),
+      { year: parsed.data.year, codebook: parsed.data.codebook, deadline: parsed.data.deadline || null },
+      actor(c),
+    );
+    return c.redirect(`${base(c)}?jahr=${parsed.data.year}&geoeffnet=1`, 303);
+  });
+
+  app.post('/:year/schliessen', async (c) => {
+    const year = yearParam(c);
+    const locked = await closeYear(db(c), year, actor(c));
+    return c.redirect(`${base(c)}?jahr=${year}&gesperrt=${locked}`, 303);
+  });
+
+  app.post('/:year/veroeffentlichen', async (c) => {
+    const year = yearParam(c);
+    await publishYear(db(c), year, actor(c));
+    invalidatePageCache();
+    return c.redirect(`${base(c)}?jahr=${year}&veroeffentlicht=1`, 303);
+  });
+
+  app.get('/:year/bericht', async (c) => {
+    const year = await getYear(db(c), yearParam(c));
+    if (!year) throw notFound();
+    const report = (await publishedReport(db(c), year.year)) ?? (await computeReport(db(c), year));
+    await logReportRead(db(c), year.year, actor(c), 'office_page');
+    return renderPage(
+      c,
+      { title: c.get('t')('data.report.title', { year: year.year }) },
+      <ReportPage
+        t={c.get('t')}
+        locale={c.get('locale')}
+        codebook={loadCodebook(report.codebook)}
+        report={report}
+        preview={!year.published_at}
+        jsonHref={`/api/v1/data/reports/${year.year}`}
+      />,
+    );
+  });
+
+  return app;
+}
+
+/** `/datenbericht`: the published annual reports, for everyone. */
+export function dataReportRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/datenbericht', async (c) => {
+    const years = await publishedYears(db(c));
+    return renderPage(
+      c,
+      { title: c.get('t')('data.report.list_title') },
+      <ReportListPage t={c.get('t')} locale={c.get('locale')} years={years} />,
+    );
+  });
+
+  app.get('/datenbericht/:year', async (c) => {
+    const report = await publishedReport(db(c), yearParam(c));
+    if (!report) throw notFound();
+    return renderPage(
+      c,
+      { title: c.get('t')('data.report.title', { year: report.year }) },
+      <ReportPage
+        t={c.get('t')}
+        locale={c.get('locale')}
+        codebook={loadCodebook(report.codebook)}
+        report={report}
+        jsonHref={`/api/v1/data/reports/${report.year}`}
+      />,
+    );
+  });
+
+  return app;
+}
+
+/** `GET /api/v1/data/reports/:year`: the published report; the office may also read an unpublished year (audited). */
+export function dataApiRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/reports/:year', async (c) => {
+    const yearNumber = yearParam(c);
+    const published = await publishedReport(db(c), yearNumber);
+    const auth = c.get('auth');
+    const office = auth ? can(auth.user.role, 'data:office') && pendingStep(auth) === null : false;
+    if (published) {
+      if (office) await logReportRead(db(c), yearNumber, actor(c), 'api');
+      return c.json(published);
+    }
+    if (!office) throw notFound();
+    const year = await getYear(db(c), yearNumber);
+    if (!year) throw notFound();
+    const report = await computeReport(db(c), year);
+    await logReportRead(db(c), yearNumber, actor(c), 'api');
+    return c.json(report);
+  });
+  return app;
+}
