@@ -51,9 +51,11 @@ function siteRoutes() {
 export function createApp(options: AppOptions) {
   const { assets, ...rest } = options;
   const deps: AppDeps = { ...rest, assets: { css: assets.css, js: assets.js } };
-  // the finder comes first in the navigation, then the information pages
+  // the finder comes first in the navigation, then case law, the data reports and the information pages
   setNavProvider(async (c) => [
     { path: '/fachberatungsstellen', label: c.get('t')('directory.nav'), group: 'main', everyLanguage: true },
+    { path: '/rechtsprechung', label: c.get('t')('caselaw.nav'), group: 'main' },
+    { path: '/datenbericht', label: c.get('t')('data.report.list_title'), group: 'main' },
     ...(await pagesNavigation(c)),
   ]);
   const app = new Hono<AppEnv>();

@@ -1,0 +1,58 @@
+/**
+ * The case-law search and the published data report in a real browser, German and English: axe-core finds
+ * nothing, and the suppressed cells of the report are shown as "< k", never as a number.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, type E2EServer, launchBrowser, startE2EServer } from './browser.ts';
+
+let app: E2EServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startE2EServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function check(page: Page, path: string): Promise<string[]> {
+  const response = await page.goto(`${app.url}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return (await checkA11y(page)).map((v) => `${path}: ${v}`);
+}
+
+describe('case law and data report pages', () => {
+  for (const prefix of ['', '/en']) {
+    it(`are accessible (${prefix || '/'})`, async () => {
+      const page = await browser.newPage();
+      try {
+        const violations: string[] = [];
+        violations.push(...(await check(page, `${prefix}/rechtsprechung`)));
+        violations.push(...(await check(page, `${prefix}/rechtsprechung?q=Menschenhandel`)));
+        const first = await page.locator('main a[href*="/rechtsprechung/"]').first().getAttribute('href');
+        expect(first).toBeTruthy();
+        violations.push(...(await check(page, first!)));
+        violations.push(...(await check(page, `${prefix}/datenbericht`)));
+        violations.push(...(await check(page, `${prefix}/datenbericht/2024`)));
+        expect(violations).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('shows suppressed report cells as "< 5" and the legend', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${app.url}/datenbericht/2024`);
+      const text = (await page.textContent('main')) ?? '';
+      expect(text).toContain('< 5');
+    } finally {
+      await page.close();
+    }
+  });
+});
