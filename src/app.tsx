@@ -59,6 +59,7 @@ export function createApp(options: AppOptions) {
     ...(await pagesNavigation(c)),
   ]);
   const app = new Hono<AppEnv>();
+  const logRequests = deps.logger.isLevelEnabled('info');
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions) {
     c.set('pathInLocale', path);
     c.set('t', translator(locale));
     c.set('ip', clientIp(c.req.header('x-forwarded-for'), c.env, deps.config.KOK_TRUST_PROXY));
+    if (!logRequests) return next();
     const started = performance.now();
     await next();
     // no IP, no query string, no user: only what is needed to see how the service behaves

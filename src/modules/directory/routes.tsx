@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -211,6 +212,9 @@ export function directoryRoutes() {
   return app;
 }
 
+/** Serialised search answers per directory snapshot (dropped with it, see search.ts). */
+const apiAnswers = new WeakMap<object, Map<string, { json: string; gzip?: Uint8Array }>>();
+
 /** `/api/v1/directory/...`: the finder as JSON. */
 export function directoryApiRoutes() {
   const app = new Hono<AppEnv>();
@@ -221,15 +225,37 @@ export function directoryApiRoutes() {
       throw new AppError('bad_request', 'error.bad_request', {}, parsed.errors);
     }
     const outcome = await searchDirectory(c.get('deps').database.db, parsed.params);
-    return c.json({
-      results: outcome.page.map((r) =>
-        presentCentreJson(r.centre, { distanceKm: r.distanceKm, match: r.match, missing: r.missing }),
-      ),
-      total: outcome.total,
-      full_matches: outcome.fullMatches,
-      page: parsed.params.page,
-      per_page: parsed.params.per_page,
-    });
+    // the same answer for the same question on the same snapshot: serialised once
+    let answers = apiAnswers.get(outcome.snapshot);
+    if (!answers) {
+      answers = new Map();
+      apiAnswers.set(outcome.snapshot, answers);
+    }
+    const key = `${c.get('locale')}|${new URL(c.req.url).search}|${outcome.fullMatches}|${outcome.total}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const json = JSON.stringify({
+        results: outcome.page.map((r) =>
+          presentCentreJson(r.centre, { distanceKm: r.distanceKm, match: r.match, missing: r.missing }),
+        ),
+        total: outcome.total,
+        full_matches: outcome.fullMatches,
+        page: parsed.params.page,
+        per_page: parsed.params.per_page,
+      });
+      answer = { json };
+      if (answers.size >= 500) answers.delete(answers.keys().next().value!);
+      answers.set(key, answer);
+    }
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      answer.gzip ??= gzipSync(answer.json);
+      return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+      });
+    }
+    return c.body(answer.json, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/places', (c) => {

@@ -7,6 +7,8 @@ import { publishedCentres } from './repo.ts';
 import type { CentreRecord } from './types.ts';
 
 export interface SearchOutcome {
+  /** The directory snapshot the search ran on: answers derived from it may be remembered with it. */
+  snapshot: CentreRecord[];
   origin: ReturnType<typeof resolveSearch>['origin'];
   page: RankedCentre[];
   all: RankedCentre[];
@@ -51,6 +53,7 @@ export async function searchDirectory(
   }
   const start = (params.page - 1) * params.per_page;
   return {
+    snapshot: centres,
     origin,
     all: ranking.results,
     page: ranking.results.slice(start, start + params.per_page),

@@ -51,7 +51,19 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(de, key);
 }
 
+const translators = new Map<Locale, Translate>();
+
+/** The message function of a language (one per language, made once). */
 export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = makeTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+function makeTranslator(locale: Locale): Translate {
   const catalogue = catalogues[locale];
   return (key, params) => {
     const text = catalogue[key] ?? en[key] ?? de[key] ?? key;
