@@ -14,6 +14,13 @@ import { hsdsRoutes } from './modules/directory/hsds/routes.ts';
 import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes } from './modules/directory/routes.tsx';
+import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
+import {
+  boardOfficeRoutes,
+  membersOfficeRoutes,
+  networkPublicRoutes,
+  newsOfficeRoutes,
+} from './modules/network/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
@@ -37,12 +44,18 @@ function siteRoutes() {
   site.route('/verwaltung/seiten', pagesAdminRoutes());
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
+  site.route('/verwaltung/veranstaltungen', eventsOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
   site.route('/', caselawRoutes());
   site.route('/datenerhebung', dataEntryRoutes());
   site.route('/', dataReportRoutes());
+  site.route('/verwaltung/aktuelles', newsOfficeRoutes());
+  site.route('/verwaltung/mitglieder', membersOfficeRoutes());
+  site.route('/verwaltung/vorstand', boardOfficeRoutes());
+  site.route('/', networkPublicRoutes());
+  site.route('/', eventsRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -56,6 +69,9 @@ export function createApp(options: AppOptions) {
     { path: '/fachberatungsstellen', label: c.get('t')('directory.nav'), group: 'main', everyLanguage: true },
     { path: '/rechtsprechung', label: c.get('t')('caselaw.nav'), group: 'main' },
     { path: '/datenbericht', label: c.get('t')('data.report.list_title'), group: 'main' },
+    { path: '/veranstaltungen', label: c.get('t')('events.nav'), group: 'main' },
+    { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
+    { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
     ...(await pagesNavigation(c)),
   ]);
   const app = new Hono<AppEnv>();

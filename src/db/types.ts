@@ -303,6 +303,63 @@ export interface DB {
   data_years: DataYearsTable;
   data_case_counters: DataCaseCountersTable;
   data_records: DataRecordsTable;
+  events: EventsTable;
+  event_registrations: EventRegistrationsTable;
+  network_news: NetworkNewsTable;
+  network_members: NetworkMembersTable;
+  network_member_status_history: NetworkMemberStatusHistoryTable;
+  network_board_terms: NetworkBoardTermsTable;
+}
+
+type DateText = ColumnType<string, string, string>;
+
+export interface NetworkNewsTable {
+  id: Generated<string>;
+  slug: string;
+  locale: Locale;
+  category: string;
+  title: string;
+  summary: Generated<string>;
+  body_md: string;
+  status: Generated<'draft' | 'published'>;
+  published_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+export interface NetworkMembersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  type: string;
+  membership: Generated<'ordinary' | 'extraordinary'>;
+  country: Generated<string>;
+  city: Generated<string>;
+  land: string | null;
+  website: string | null;
+  joined_on: DateText | null;
+  status: Generated<'applied' | 'admitted' | 'left'>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface NetworkMemberStatusHistoryTable {
+  id: Generated<string>;
+  member_id: string;
+  status: 'applied' | 'admitted' | 'left';
+  changed_on: DateText;
+  note: Generated<string>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export interface NetworkBoardTermsTable {
+  id: Generated<string>;
+  person_name: string;
+  role: Generated<string>;
+  term_start: DateText;
+  term_end: DateText;
+  elected_at: Generated<string>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DataYearsTable {
@@ -339,3 +396,44 @@ export type Db = Kysely<DB> | Transaction<DB>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type Page = Selectable<PagesTable>;
+
+export type EventKind = 'training' | 'specialist' | 'webinar' | 'practice_day' | 'general_assembly';
+export type EventFormat = 'in_person' | 'online' | 'hybrid';
+export type RegistrationStatus = 'pending_optin' | 'confirmed' | 'waitlisted' | 'cancelled';
+
+export interface EventsTable {
+  id: Generated<string>;
+  kind: EventKind;
+  title: string;
+  description: Generated<string>;
+  audiences: Generated<string[]>;
+  topics: Generated<string[]>;
+  languages: Generated<string[]>;
+  format: EventFormat;
+  address: Generated<string>;
+  online_url: Generated<string>;
+  timezone: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  registration_deadline: Timestamp | null;
+  published: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface EventRegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  name: string;
+  email: string;
+  organisation: Generated<string>;
+  status: Generated<RegistrationStatus>;
+  optin_token_hash: string | null;
+  cancel_token_hash: string | null;
+  created_at: DefaultTimestamp;
+  optin_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}

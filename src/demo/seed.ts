@@ -2,6 +2,8 @@ import type { Db, Role } from '../db/types.ts';
 import { createUserDirectly } from '../modules/admin/users.ts';
 import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
+import { seedDemoEvents } from '../modules/events/demo.ts';
+import { seedDemoNetwork } from '../modules/network/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
 import { seedDemoDirectory } from './directory.ts';
@@ -111,11 +113,21 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const centres = await seedDemoDirectory(db);
   const dataRecords = await seedDemoData(db);
   const decisions = await seedDemoCaselaw(db);
+  const events = await seedDemoEvents(db);
+  const network = await seedDemoNetwork(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
     action: 'demo.seed',
-    meta: { organisations: orgs.length, accounts: demoAccounts.length, centres, decisions, dataRecords },
+    meta: {
+      organisations: orgs.length,
+      accounts: demoAccounts.length,
+      centres,
+      decisions,
+      dataRecords,
+      network,
+      events,
+    },
   });
   return demoAccounts;
 }

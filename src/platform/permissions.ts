@@ -25,6 +25,12 @@ export const permissionRoles = {
   'data:enter': ['member', 'member_admin'],
   /** Open and close reporting years, see participation counts, produce and publish the data report. */
   'data:office': ['office'],
+  /** Write, schedule and publish the news posts (Aktuelles). */
+  'news:edit': ['office'],
+  /** Keep the register of member organisations and the board's terms. */
+  'members:manage': ['office'],
+  /** Create and edit events, see their participant lists (Veranstaltungen). */
+  'events:manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

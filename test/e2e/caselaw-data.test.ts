@@ -1,5 +1,5 @@
 /**
- * The case-law search and the published data report in a real browser, German and English: axe-core finds
+ * The case-law search, the published data report, news, the member register, the board and events in a real browser, German and English: axe-core finds
  * nothing, and the suppressed cells of the report are shown as "< k", never as a number.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -25,7 +25,7 @@ async function check(page: Page, path: string): Promise<string[]> {
   return (await checkA11y(page)).map((v) => `${path}: ${v}`);
 }
 
-describe('case law and data report pages', () => {
+describe('case law, data report, news, members and board pages', () => {
   for (const prefix of ['', '/en']) {
     it(`are accessible (${prefix || '/'})`, async () => {
       const page = await browser.newPage();
@@ -38,6 +38,23 @@ describe('case law and data report pages', () => {
         violations.push(...(await check(page, first!)));
         violations.push(...(await check(page, `${prefix}/datenbericht`)));
         violations.push(...(await check(page, `${prefix}/datenbericht/2024`)));
+        violations.push(...(await check(page, `${prefix}/aktuelles`)));
+        const post = await page.locator('main a[href*="/aktuelles/"]').first().getAttribute('href');
+        expect(post).toBeTruthy();
+        violations.push(...(await check(page, post!)));
+        violations.push(...(await check(page, `${prefix}/mitglieder`)));
+        const member = await page.locator('main a[href*="/mitglieder/"]').first().getAttribute('href');
+        expect(member).toBeTruthy();
+        violations.push(...(await check(page, member!)));
+        violations.push(...(await check(page, `${prefix}/vorstand`)));
+        violations.push(...(await check(page, `${prefix}/veranstaltungen`)));
+        const event = await page
+          .locator('main a[href*="/veranstaltungen/"]:not([href*="archiv"])')
+          .first()
+          .getAttribute('href');
+        expect(event).toBeTruthy();
+        violations.push(...(await check(page, event!)));
+        violations.push(...(await check(page, `${prefix}/veranstaltungen/archiv`)));
         expect(violations).toEqual([]);
       } finally {
         await page.close();

@@ -4,6 +4,7 @@ import type { DB, Db, Locale, User } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
+import { activeMemberCount } from '../network/service.ts';
 import { countOrganisations, getPage, getRevision } from './repo.ts';
 import { seedPages } from './seed-content.ts';
 
@@ -25,7 +26,8 @@ export type PageEdit = z.infer<typeof pageEditSchema>;
 
 /** Values a page body may refer to as {{name}}: figures are computed, never typed into texts. */
 export async function pageVariables(db: Db, locale: Locale): Promise<Record<string, string>> {
-  const members = await countOrganisations(db);
+  // once the office keeps the member register, its admitted members count; before that, the organisations
+  const members = (await activeMemberCount(db)) ?? (await countOrganisations(db));
   return { member_count: members.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') };
 }
 

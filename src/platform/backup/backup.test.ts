@@ -94,6 +94,19 @@ INSERT INTO data_records (id, organisation_id, year, case_number, codebook, "val
   VALUES ('00000000-0000-4000-8000-000000000091', '00000000-0000-4000-8000-000000000001', 2025, '2025-0042', '2025',
           '{"sex": "female", "reporting_year": 2025, "exploitation_forms": ["sexual_exploitation", "other"]}', 'draft',
           '${T}', '${T}');
+INSERT INTO events (id, kind, title, description, audiences, topics, languages, format, address, online_url,
+                    timezone, starts_at, ends_at, capacity, registration_deadline, published, is_demo, created_at,
+                    updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000a1', 'general_assembly', 'Mitgliederversammlung, ${UNICODE}', E'Zeile\nzwei',
+   '{Mitglieder}', '{Satzung,"Haushalt 2026"}', '{de,en}', 'hybrid', 'Kurfürstenstr. 33', 'https://meet.example/x',
+   'Europe/Berlin', '${T}', '2026-01-02 06:04:05.123456+00', 2147483647, '2026-01-01 00:00:00+00', true, false,
+   '${T}', '${T}');
+INSERT INTO event_registrations (id, event_id, name, email, organisation, status, optin_token_hash,
+                                 cancel_token_hash, created_at, optin_at, confirmed_at, cancelled_at) VALUES
+  ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000a1', '${UNICODE}', 'a@example.org', '',
+   'confirmed', NULL, '${'c'.repeat(64)}', '${T}', '${T}', '${T}', NULL),
+  ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-0000000000a1', 'B', 'b@example.org', 'Org',
+   'pending_optin', '${'d'.repeat(64)}', NULL, '${T}', NULL, NULL, NULL);
 INSERT INTO caselaw_courts (id, name, type, place, land, jurisdiction, level) VALUES
   ('00000000-0000-4000-8000-000000000091', 'LG Köln', 'LG', 'Köln', '05', 'ordinary', 2);
 INSERT INTO caselaw_decisions (id, doknr, ecli, court_id, chamber, decision_date, file_numbers, decision_type,
@@ -108,6 +121,26 @@ INSERT INTO caselaw_decision_norms (id, decision_id, book, section, paragraph, n
 INSERT INTO caselaw_history (id, decision_id, at, actor_id, action, changed_fields) VALUES
   ('00000000-0000-4000-8000-000000000094', '00000000-0000-4000-8000-000000000092', '${T}', NULL, 'update',
    '{tenor,reasons}');
+INSERT INTO network_news (id, slug, locale, category, title, summary, body_md, status, published_at, created_at,
+                          updated_at, updated_by) VALUES
+  ('00000000-0000-4000-8000-0000000000a1', 'neu-im-netzwerk', 'de', 'network', 'Neu – ${UNICODE}', 'Kurz',
+   E'# Titel\n\n<script>x</script>', 'published', '2026-01-02 03:04:05.5+00', '${T}', '${T}',
+   '00000000-0000-4000-8000-000000000011'),
+  ('00000000-0000-4000-8000-0000000000a2', 'draft', 'en', 'press', 'Draft', '', 'Body', 'draft', NULL, '${T}',
+   '${T}', NULL);
+INSERT INTO network_members (id, organisation_id, type, membership, country, city, land, website, joined_on, status,
+                             updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-000000000001', 'specialised_counselling',
+   'extraordinary', 'DE', 'Berlin – ${UNICODE}', 'BE', 'https://example.org/?a=1&b=2', '1999-12-31', 'admitted',
+   '${T}');
+INSERT INTO network_member_status_history (id, member_id, status, changed_on, note, created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-0000000000b1', 'applied', '1999-06-01',
+   E'Antrag\nZeile 2', '${T}', NULL),
+  ('00000000-0000-4000-8000-0000000000b3', '00000000-0000-4000-8000-0000000000b1', 'admitted', '1999-12-31', '',
+   '${T}', '00000000-0000-4000-8000-000000000011');
+INSERT INTO network_board_terms (id, person_name, role, term_start, term_end, elected_at, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000c1', 'Ä. Vorständin', 'Vorsitzende', '2024-05-01', '2027-04-30',
+   'Mitgliederversammlung 2024', '${T}');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -1,6 +1,8 @@
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
+import { eventsDe } from '../../../modules/events/messages.ts';
+import { networkDe } from '../../../modules/network/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
@@ -10,6 +12,8 @@ export const de = {
   ...directoryDe,
   ...caselawDe,
   ...dataDe,
+  ...eventsDe,
+  ...networkDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

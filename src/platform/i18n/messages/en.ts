@@ -1,6 +1,8 @@
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
+import { eventsEn } from '../../../modules/events/messages.ts';
+import { networkEn } from '../../../modules/network/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
@@ -8,6 +10,8 @@ export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
   ...dataEn,
+  ...eventsEn,
+  ...networkEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
