@@ -14,6 +14,7 @@ import { computeReport, getYear, logReportRead, publishedReport } from './module
 import { codebookForYear } from './modules/datacollection/versions.ts';
 import { exportDirectory, ImportError, importDirectory } from './modules/directory/interchange.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
+import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { ensureBasePages } from './modules/pages/service.ts';
 import { audit, verifyAuditChain } from './platform/audit.ts';
 import { createApiToken } from './platform/auth/api-tokens.ts';
@@ -279,6 +280,25 @@ const commands: Record<string, Handler> = {
     try {
       const count = await sendVerificationReminders(database.db, loadConfig());
       console.log(t('directory.cli_reminded', { count }));
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'events purge'() {
+    const database = await open();
+    try {
+      const result = await purgeEventPersonalData(database.db, {
+        retentionMonths: loadConfig().EVENT_RETENTION_MONTHS,
+      });
+      console.log(
+        t('cli.events_purged', {
+          events: result.events,
+          registrations: result.registrations,
+          unconfirmed: result.unconfirmed,
+        }),
+      );
       return 0;
     } finally {
       await database.close();

@@ -28,6 +28,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Months after an event's end until its participants' personal data is deleted (counts stay). */
+  EVENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

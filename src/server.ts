@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
+import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
@@ -49,6 +50,7 @@ export async function startServer(
       purgeOldLimits(database.db),
       purgeSentMail(database.db),
       sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
+      purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

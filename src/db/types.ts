@@ -421,6 +421,9 @@ export interface EventsTable {
   is_demo: Generated<boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Anonymous counts by registration status, kept when the personal data is deleted. */
+  participant_counts: ColumnType<unknown, string | null | undefined, string | null>;
+  personal_data_deleted_at: Timestamp | null;
 }
 
 export interface EventRegistrationsTable {
