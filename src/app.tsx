@@ -13,7 +13,7 @@ import {
 import { hsdsRoutes } from './modules/directory/hsds/routes.ts';
 import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
-import { directoryApiRoutes, directoryRoutes } from './modules/directory/routes.tsx';
+import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
 import {
   boardOfficeRoutes,
@@ -100,6 +100,7 @@ export function createApp(options: AppOptions) {
   });
   app.use('*', securityHeaders);
   app.use('*', servePageCache);
+  app.use('/api/v1/directory/search', serveRememberedSearch);
   app.use('*', compression);
 
   app.get('/healthz', async (c) => {

@@ -167,6 +167,11 @@ export function publishedCentres(db: Db): Promise<CentreRecord[]> {
   return loading.promise;
 }
 
+/** The snapshot searches are ranked on right now, if it is still fresh (for answers remembered with it). */
+export function freshSnapshot(): CentreRecord[] | null {
+  return cache && Date.now() - cache.at < CACHE_MS ? cache.centres : null;
+}
+
 export function invalidateDirectoryCache(): void {
   cache = null;
   loading = null;

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { raw } from 'hono/html';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
@@ -11,7 +12,7 @@ import { renderGermanyMap } from './geo/map.ts';
 import { presentCentreJson, vcard } from './present.ts';
 import { type FinderParams, parseFinderQuery } from './query.ts';
 import { publicPoint } from './ranking.ts';
-import { findCentreBySlug } from './repo.ts';
+import { findCentreBySlug, freshSnapshot } from './repo.ts';
 import { searchDirectory } from './search.ts';
 import { CentreDetail } from './views/detail.tsx';
 import { FinderPage } from './views/finder.tsx';
@@ -212,8 +213,43 @@ export function directoryRoutes() {
   return app;
 }
 
+interface Answer {
+  json: string;
+  gzip?: Uint8Array;
+}
+
 /** Serialised search answers per directory snapshot (dropped with it, see search.ts). */
-const apiAnswers = new WeakMap<object, Map<string, { json: string; gzip?: Uint8Array }>>();
+const apiAnswers = new WeakMap<object, Map<string, Answer>>();
+
+function sendAnswer(c: Ctx, answer: Answer): Response {
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    answer.gzip ??= gzipSync(answer.json);
+    return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+      Vary: 'Accept-Encoding',
+    });
+  }
+  return c.body(answer.json, 200, { 'Content-Type': 'application/json' });
+}
+
+/**
+ * Anonymous search API requests whose answer is already known for the current snapshot are answered right after
+ * the security headers, before settings, sessions and routing are looked at — as the page cache does for pages.
+ * The answer is the same the route would give; a new snapshot (every 5 s, or after an edit) starts afresh.
+ */
+export const serveRememberedSearch = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== 'GET' || c.req.path !== '/api/v1/directory/search') return next();
+  if (c.req.header('authorization') || /(^|;\s*)(__Host-)?kok_session=/.test(c.req.header('cookie') ?? ''))
+    return next();
+  const snapshot = freshSnapshot();
+  const answer = snapshot ? apiAnswers.get(snapshot)?.get(answerKey(c)) : undefined;
+  return answer ? sendAnswer(c, answer) : next();
+});
+
+function answerKey(c: Ctx): string {
+  return `${c.get('locale')}|${new URL(c.req.url).search}`;
+}
 
 /** `/api/v1/directory/...`: the finder as JSON. */
 export function directoryApiRoutes() {
@@ -231,7 +267,7 @@ export function directoryApiRoutes() {
       answers = new Map();
       apiAnswers.set(outcome.snapshot, answers);
     }
-    const key = `${c.get('locale')}|${new URL(c.req.url).search}|${outcome.fullMatches}|${outcome.total}`;
+    const key = answerKey(c);
     let answer = answers.get(key);
     if (answer === undefined) {
       const json = JSON.stringify({
@@ -247,15 +283,7 @@ export function directoryApiRoutes() {
       if (answers.size >= 500) answers.delete(answers.keys().next().value!);
       answers.set(key, answer);
     }
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      answer.gzip ??= gzipSync(answer.json);
-      return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': 'application/json',
-        'Content-Encoding': 'gzip',
-        Vary: 'Accept-Encoding',
-      });
-    }
-    return c.body(answer.json, 200, { 'Content-Type': 'application/json' });
+    return sendAnswer(c, answer);
   });
 
   app.get('/places', (c) => {
