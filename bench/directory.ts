@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/types.ts';
+import { pick, seededRandom } from '../src/demo/random.ts';
 import { lookupPostalCode } from '../src/modules/directory/geo/geocode.ts';
 import type { OpeningSlot } from '../src/modules/directory/opening-hours.ts';
 import { invalidateDirectoryCache } from '../src/modules/directory/repo.ts';
@@ -39,25 +40,6 @@ const SLUG_PREFIX = 'bench-fbs-';
 const ENCODING = process.env.BENCH_ENCODING ?? 'gzip';
 const run = (url: string) =>
   load(url, { connections: CONNECTIONS, seconds: DURATION, headers: { 'accept-encoding': ENCODING } });
-
-/** mulberry32: the same 1,000 centres on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rnd: () => number, items: readonly T[], min: number, max: number): T[] {
-  const count = min + Math.floor(rnd() * (max - min + 1));
-  const pool = [...items];
-  const out: T[] = [];
-  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
-  return out;
-}
 
 const HOURS: OpeningSlot[][] = [
   [{ byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '17:00' }],
@@ -89,7 +71,7 @@ function postalCodes(count: number): string[] {
 /** Replaces earlier bench centres (a PostgreSQL database may be reused) with CENTRES fresh ones. */
 async function seedCentres(db: Db): Promise<number> {
   await db.deleteFrom('directory_centres').where('slug', 'like', `${SLUG_PREFIX}%`).execute();
-  const rnd = random(1000);
+  const rnd = seededRandom(1000);
   const codes = postalCodes(CENTRES);
   const rows = codes.flatMap((plz, i) => {
     const geo = lookupPostalCode(plz);

@@ -7,6 +7,7 @@ import {
   exploitationForms,
   targetGroups,
 } from '../modules/directory/vocabulary.ts';
+import { pick, seededRandom } from './random.ts';
 
 /** Fictional centres (clearly marked demo) with realistic variety. Deterministic: the same data on every start. */
 const memberCities: Array<[string, string]> = [
@@ -105,25 +106,6 @@ const languagePool = [
   'yo',
 ];
 
-/** A small deterministic generator (mulberry32): demo data must not change between starts. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rnd: () => number, items: readonly T[], min: number, max: number): T[] {
-  const count = min + Math.floor(rnd() * (max - min + 1));
-  const pool = [...items];
-  const out: T[] = [];
-  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
-  return out;
-}
-
 function slugify(text: string): string {
   return text
     .toLowerCase()
@@ -153,7 +135,7 @@ function hours(rnd: () => number): OpeningSlot[] {
 }
 
 export async function seedDemoDirectory(db: Db): Promise<number> {
-  const rnd = random(20261128);
+  const rnd = seededRandom(20261128);
   const orgs = await db.selectFrom('organisations').select(['id', 'slug']).execute();
   const orgBySlug = new Map(orgs.map((o) => [o.slug, o.id]));
   const entries = [
