@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { FieldErrors } from '../../platform/errors.ts';
 import { type Locale, localePath, type MessageKey, type Translate } from '../../platform/i18n/index.ts';
-import { ErrorSummary } from '../../platform/ui/components.tsx';
+import { ErrorSummary, Field } from '../../platform/ui/components.tsx';
 import { citationLine, type DecisionView, type FacetValue, type SearchOutcome } from './search.ts';
 
 const FACETS = [
@@ -45,34 +45,25 @@ export function SearchPage(props: {
       <p class="lead">{t('caselaw.intro')}</p>
       <ErrorSummary errors={props.errors} t={t} labels={{ q: t('caselaw.query'), norm: t('caselaw.norm') }} />
       <form method="get" action={base} class="finder-form caselaw-form">
-        <div class="field">
-          <label for="f-q">{t('caselaw.query')}</label>
-          <p class="hint" id="f-q-hint">
-            {t('caselaw.query_hint')}
-          </p>
-          <input
-            id="f-q"
-            name="q"
-            type="search"
-            value={values.q ?? ''}
-            maxlength={200}
-            aria-describedby="f-q-hint"
-          />
-        </div>
-        <div class="field">
-          <label for="f-norm">{t('caselaw.norm')}</label>
-          <p class="hint" id="f-norm-hint">
-            {t('caselaw.norm_hint')}
-          </p>
-          <input
-            id="f-norm"
-            name="norm"
-            type="text"
-            value={values.norm ?? ''}
-            maxlength={120}
-            aria-describedby="f-norm-hint"
-          />
-        </div>
+        <Field
+          name="q"
+          type="search"
+          label={t('caselaw.query')}
+          hint={t('caselaw.query_hint')}
+          t={t}
+          values={values}
+          errors={props.errors}
+          maxlength={200}
+        />
+        <Field
+          name="norm"
+          label={t('caselaw.norm')}
+          hint={t('caselaw.norm_hint')}
+          t={t}
+          values={values}
+          errors={props.errors}
+          maxlength={120}
+        />
         {(['court_type', 'year', 'area', 'type'] as const).map((k) =>
           values[k] ? <input type="hidden" name={k} value={values[k]} /> : null,
         )}
