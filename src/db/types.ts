@@ -140,6 +140,27 @@ export interface MailOutboxTable {
   created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
   transport: string | null;
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+}
+
+/** An attachment as stored in the outbox: content base64-encoded so it travels inside jsonb. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
+export interface StoredFilesTable {
+  id: Generated<string>;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  text_content: string | null;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
 }
 
 export interface SettingsTable {
@@ -291,6 +312,7 @@ export interface DB {
   pages: PagesTable;
   page_revisions: PageRevisionsTable;
   mail_outbox: MailOutboxTable;
+  stored_files: StoredFilesTable;
   settings: SettingsTable;
   directory_centres: DirectoryCentresTable;
   directory_locations: DirectoryLocationsTable;

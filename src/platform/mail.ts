@@ -2,19 +2,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
-import type { Db } from '../db/types.ts';
+import type { Db, MailAttachment } from '../db/types.ts';
 import type { Logger } from './logger.ts';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the mail, e.g. an event's calendar entry. Kept small: they are stored in the queue. */
+  attachments?: { filename: string; contentType: string; content: string | Uint8Array }[];
+  /** Extra headers such as List-Unsubscribe. */
+  headers?: Record<string, string>;
+}
+
+/** A mail as the transport gets it: attachments decoded back to bytes. */
+export interface DeliverableMail {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+  headers: Record<string, string>;
 }
 
 /** Something that delivers one mail: SMTP in production, `.eml` files in DATA_DIR/outbox otherwise. */
 export interface MailTransport {
   kind: 'smtp' | 'outbox';
-  send(mail: OutgoingMail & { from: string; id: string }): Promise<void>;
+  send(mail: DeliverableMail): Promise<void>;
   close(): void;
 }
 
@@ -23,7 +38,7 @@ export function smtpTransport(url: string): MailTransport {
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail(nodemailerMessage(mail));
     },
     close: () => transporter.close(),
   };
@@ -34,12 +49,7 @@ export function outboxTransport(dir: string): MailTransport {
   return {
     kind: 'outbox',
     async send(mail) {
-      const info = await transporter.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-      });
+      const info = await transporter.sendMail(nodemailerMessage(mail));
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(
         path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`),
@@ -50,11 +60,37 @@ export function outboxTransport(dir: string): MailTransport {
   };
 }
 
+function nodemailerMessage(mail: DeliverableMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    headers: mail.headers,
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
+  };
+}
+
 /** Queues a mail in the caller's transaction: it is sent only if the change that caused it commits. */
 export async function enqueueMail(db: Db, mail: OutgoingMail): Promise<void> {
+  const attachments: MailAttachment[] = (mail.attachments ?? []).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    contentBase64: Buffer.from(a.content).toString('base64'),
+  }));
   await db
     .insertInto('mail_outbox')
-    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text })
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      attachments: JSON.stringify(attachments),
+      headers: JSON.stringify(mail.headers ?? {}),
+    })
     .execute();
 }
 
@@ -76,12 +112,14 @@ export async function processMailQueue(
     subject: string;
     body_text: string;
     attempts: number;
+    attachments: MailAttachment[];
+    headers: Record<string, string>;
   }>`
     UPDATE mail_outbox SET next_attempt_at = now() + interval '5 minutes', attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= now()
       ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-    RETURNING id, to_address, subject, body_text, attempts`.execute(db);
+    RETURNING id, to_address, subject, body_text, attempts, attachments, headers`.execute(db);
   let sent = 0;
   let failed = 0;
   for (const mail of leased.rows) {
@@ -92,6 +130,12 @@ export async function processMailQueue(
         to: mail.to_address,
         subject: mail.subject,
         text: mail.body_text,
+        headers: mail.headers ?? {},
+        attachments: (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, 'base64'),
+        })),
       });
       await db
         .updateTable('mail_outbox')

@@ -65,6 +65,9 @@ INSERT INTO mail_outbox (id, to_address, subject, body_text, status, attempts, l
    'failed', 3, E'550 "no such user"\\n\\tat smtp', '${T}', '${T}', NULL, 'smtp'),
   ('00000000-0000-4000-8000-000000000072', 'admin@kok.example', 'Sent', 'Body', 'sent', 1, NULL, '${T}', '${T}',
    '${T}', 'log');
+INSERT INTO stored_files (id, name, media_type, size, sha256, content, text_content, created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-000000000072', 'Bericht – ${UNICODE}.pdf', 'application/pdf', 6, 'ab', '\\x00ff10ce0a25'::bytea,
+   'Seite 1', '${T}', NULL);
 INSERT INTO settings (key, value, updated_at) VALUES
   ('site', '{"title": "KOK", "address": "${UNICODE}", "limits": [1, 2.0, 3.14159265358979323846], "off": null}', '${T}'),
   ('flag', 'true', '${T}'),
