@@ -21,7 +21,9 @@ import {
   networkPublicRoutes,
   newsOfficeRoutes,
 } from './modules/network/routes.tsx';
+import { outreachOfficeRoutes, outreachPublicRoutes } from './modules/outreach/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
+import { teamOfficeRoutes } from './modules/team/routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
@@ -56,6 +58,9 @@ function siteRoutes() {
   site.route('/verwaltung/vorstand', boardOfficeRoutes());
   site.route('/', networkPublicRoutes());
   site.route('/', eventsRoutes());
+  site.route('/verwaltung/team', teamOfficeRoutes());
+  site.route('/verwaltung', outreachOfficeRoutes());
+  site.route('/', outreachPublicRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -73,6 +78,9 @@ export function createApp(options: AppOptions) {
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
     ...(await pagesNavigation(c)),
+    { path: '/kontakt/nachricht', label: c.get('t')('outreach.nav_contact_form'), group: 'footer' },
+    { path: '/newsletter', label: c.get('t')('outreach.nav_newsletter'), group: 'footer' },
+    { path: '/spenden', label: c.get('t')('outreach.nav_donate'), group: 'footer' },
   ]);
   const app = new Hono<AppEnv>();
   const logRequests = deps.logger.isLevelEnabled('info');

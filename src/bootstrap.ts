@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.ts';
 import { type DemoAccount, seedDemo } from './demo/seed.ts';
 import { createUserDirectly } from './modules/admin/users.ts';
 import { ensureBasePages } from './modules/pages/service.ts';
+import { ensureOfficeTeam } from './modules/team/service.ts';
 import { audit } from './platform/audit.ts';
 
 export interface BootstrapResult {
@@ -20,6 +21,7 @@ export async function bootstrap(database: Database, config: Config): Promise<Boo
   const db = database.db;
   const migrations = await migrate(db);
   await ensureBasePages(db);
+  await ensureOfficeTeam(db);
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   let demoAccounts: DemoAccount[] | null = null;
   if (!anyUser && config.KOK_DEMO) demoAccounts = await seedDemo(db);

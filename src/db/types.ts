@@ -299,6 +299,63 @@ export interface CaselawHistoryTable {
   changed_fields: Generated<string[]>;
 }
 
+export interface NewsletterSubscribersTable {
+  id: Generated<string>;
+  email: string;
+  locale: Locale;
+  status: Generated<'pending' | 'active'>;
+  optin_token_hash: string | null;
+  unsubscribe_token: string;
+  created_at: DefaultTimestamp;
+  confirmed_at: Timestamp | null;
+}
+
+export interface NewsletterSendsTable {
+  id: Generated<string>;
+  news_id: string;
+  recipients: number;
+  sent_at: DefaultTimestamp;
+  sent_by: string | null;
+}
+
+export interface ContactMessagesTable {
+  id: Generated<string>;
+  name: string;
+  email: string;
+  subject: string;
+  message: string;
+  locale: Locale;
+  status: Generated<'new' | 'done'>;
+  created_at: DefaultTimestamp;
+  done_at: Timestamp | null;
+}
+
+export interface MembershipFeesTable {
+  id: Generated<string>;
+  member_id: string;
+  year: number;
+  amount_cents: number;
+  invoice_number: string;
+  issued_on: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  paid_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reminded_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface OfficeTeamTable {
+  id: Generated<string>;
+  name: string;
+  role_de: string;
+  role_en: Generated<string>;
+  areas_de: Generated<string>;
+  areas_en: Generated<string>;
+  email: string | null;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -313,6 +370,11 @@ export interface DB {
   page_revisions: PageRevisionsTable;
   mail_outbox: MailOutboxTable;
   stored_files: StoredFilesTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_sends: NewsletterSendsTable;
+  contact_messages: ContactMessagesTable;
+  membership_fees: MembershipFeesTable;
+  office_team: OfficeTeamTable;
   settings: SettingsTable;
   directory_centres: DirectoryCentresTable;
   directory_locations: DirectoryLocationsTable;

@@ -31,6 +31,10 @@ export const permissionRoles = {
   'members:manage': ['office'],
   /** Create and edit events, see their participant lists (Veranstaltungen). */
   'events:manage': ['office'],
+  /** Send news posts as the newsletter and see subscriber counts (never the addresses). */
+  'newsletter:send': ['office'],
+  /** Read and close the messages sent through the contact form. */
+  'contact:read': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -18,6 +18,24 @@ export const siteSettingsSchema = z.object({
   funderNote: z.string().trim().max(300),
   quickExitUrl: z.string().trim().url().startsWith('https://'),
   securityContact: z.string().trim().email().max(200),
+  // The donations page shows these; empty until the office enters them.
+  donationAccountHolder: z.string().trim().max(200),
+  donationIban: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'validation.format')),
+  ]),
+  donationBic: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/, 'validation.format'),
+  ]),
+  donationBank: z.string().trim().max(200),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -35,6 +53,10 @@ export const defaultSiteSettings: SiteSettings = {
   funderNote: 'Gefördert vom Bundesministerium für Familie, Senioren, Frauen und Jugend',
   quickExitUrl: 'https://www.google.com/search?q=wetter',
   securityContact: 'info@kok-buero.de',
+  donationAccountHolder: '',
+  donationIban: '',
+  donationBic: '',
+  donationBank: '',
 };
 
 export interface Site {

@@ -99,7 +99,8 @@ export function NewsAdminList(props: {
     <>
       <h1>{t('network.news_admin_title')}</h1>
       <p>
-        <a href={localePath(locale, '/verwaltung/aktuelles/neu')}>{t('network.news_new')}</a>
+        <a href={localePath(locale, '/verwaltung/aktuelles/neu')}>{t('network.news_new')}</a> ·{' '}
+        <a href={localePath(locale, '/verwaltung/newsletter')}>{t('outreach.office_newsletter_title')}</a>
       </p>
       <table class="data-table">
         <caption class="visually-hidden">{t('network.news_admin_title')}</caption>

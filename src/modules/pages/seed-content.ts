@@ -161,15 +161,9 @@ For many years, all members of the KOK, with all their diversity, have succeeded
 
 ## Team
 
-In der Geschäftsstelle arbeiten sieben hauptamtliche Mitarbeiterinnen:
+In der Geschäftsstelle arbeiten:
 
-- Sophia Wirsching, Geschäftsführerin
-- Sarah Schwarze, Referentin
-- Sophia Härtel, Referentin
-- Severine Klie, Assistentin der Geschäftsführung
-- Larissa Hilt, Projektreferentin Flucht & Menschenhandel
-- Nadine Rosenkranz, Referentin Öffentlichkeitsarbeit
-- Genia Ritzel, Verwaltungsfachkraft
+{{office_team}}
 
 Darüber hinaus wird die Geschäftsstelle von Praktikant*innen unterstützt.
 `,
@@ -192,15 +186,9 @@ Darüber hinaus wird die Geschäftsstelle von Praktikant*innen unterstützt.
 
 ## Team
 
-Seven permanent staff members work in the office:
+The office team:
 
-- Sophia Wirsching, Executive Director
-- Sarah Schwarze, Policy Officer
-- Sophia Härtel, Policy Officer
-- Severine Klie, Assistant to the Executive Director
-- Larissa Hilt, Project Officer Flight & Human Trafficking
-- Nadine Rosenkranz, Public Relations Officer
-- Genia Ritzel, Administrative Officer
+{{office_team}}
 
 The office is also supported by interns.
 `,
@@ -593,4 +581,27 @@ You can also lodge a complaint with a data protection supervisory authority (Art
 `,
     },
   },
+];
+
+/** The office team as the seed names it; from the first start on it is data the office keeps (office_team). */
+export const seedOfficeTeam = [
+  { name: 'Sophia Wirsching', role_de: 'Geschäftsführerin', role_en: 'Executive Director' },
+  { name: 'Sarah Schwarze', role_de: 'Referentin', role_en: 'Policy Officer' },
+  { name: 'Sophia Härtel', role_de: 'Referentin', role_en: 'Policy Officer' },
+  {
+    name: 'Severine Klie',
+    role_de: 'Assistentin der Geschäftsführung',
+    role_en: 'Assistant to the Executive Director',
+  },
+  {
+    name: 'Larissa Hilt',
+    role_de: 'Projektreferentin Flucht & Menschenhandel',
+    role_en: 'Project Officer Flight & Human Trafficking',
+  },
+  {
+    name: 'Nadine Rosenkranz',
+    role_de: 'Referentin Öffentlichkeitsarbeit',
+    role_en: 'Public Relations Officer',
+  },
+  { name: 'Genia Ritzel', role_de: 'Verwaltungsfachkraft', role_en: 'Administrative Officer' },
 ];

@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { activeMemberCount } from '../network/service.ts';
+import { teamMarkdown } from '../team/service.ts';
 import { countOrganisations, getPage, getRevision } from './repo.ts';
 import { seedPages } from './seed-content.ts';
 
@@ -28,7 +29,10 @@ export type PageEdit = z.infer<typeof pageEditSchema>;
 export async function pageVariables(db: Db, locale: Locale): Promise<Record<string, string>> {
   // once the office keeps the member register, its admitted members count; before that, the organisations
   const members = (await activeMemberCount(db)) ?? (await countOrganisations(db));
-  return { member_count: members.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') };
+  return {
+    member_count: members.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
+    office_team: await teamMarkdown(db, locale),
+  };
 }
 
 export async function renderPageBody(db: Db, body: string, locale: Locale): Promise<string> {

@@ -68,6 +68,12 @@ INSERT INTO mail_outbox (id, to_address, subject, body_text, status, attempts, l
 INSERT INTO stored_files (id, name, media_type, size, sha256, content, text_content, created_at, created_by) VALUES
   ('00000000-0000-4000-8000-000000000072', 'Bericht – ${UNICODE}.pdf', 'application/pdf', 6, 'ab', '\\x00ff10ce0a25'::bytea,
    'Seite 1', '${T}', NULL);
+INSERT INTO newsletter_subscribers (id, email, locale, status, optin_token_hash, unsubscribe_token, created_at, confirmed_at) VALUES
+  ('00000000-0000-4000-8000-000000000081', 'leserin@kok.example', 'de', 'active', NULL, 'tok-${UNICODE}', '${T}', '${T}');
+INSERT INTO contact_messages (id, name, email, subject, message, locale, status, created_at, done_at) VALUES
+  ('00000000-0000-4000-8000-000000000082', 'Name ${UNICODE}', 'a@kok.example', 'Betreff', E'Zeile 1\nZeile 2', 'de', 'done', '${T}', '${T}');
+INSERT INTO office_team (id, name, role_de, role_en, areas_de, areas_en, email, position, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-000000000083', 'Person ${UNICODE}', 'Referentin', 'Officer', 'Daten', 'Data', NULL, 9, '${T}', '${T}');
 INSERT INTO settings (key, value, updated_at) VALUES
   ('site', '{"title": "KOK", "address": "${UNICODE}", "limits": [1, 2.0, 3.14159265358979323846], "off": null}', '${T}'),
   ('flag', 'true', '${T}'),
@@ -144,6 +150,12 @@ INSERT INTO network_member_status_history (id, member_id, status, changed_on, no
 INSERT INTO network_board_terms (id, person_name, role, term_start, term_end, elected_at, created_at) VALUES
   ('00000000-0000-4000-8000-0000000000c1', 'Ä. Vorständin', 'Vorsitzende', '2024-05-01', '2027-04-30',
    'Mitgliederversammlung 2024', '${T}');
+INSERT INTO newsletter_sends (id, news_id, recipients, sent_at, sent_by) VALUES
+  ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-0000000000a1', 42, '${T}', NULL);
+INSERT INTO membership_fees (id, member_id, year, amount_cents, invoice_number, issued_on, due_on, paid_on,
+                             reminded_at, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000b1', 2026, 25000, 'KOK-2026-001',
+   '2026-01-15', '2026-03-31', NULL, '${T}', '${T}');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -187,6 +187,8 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (can(role, 'data:enter')) adminLinks.push(['/datenerhebung', t('data.nav_entry')]);
   if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
+  if (can(role, 'contact:read'))
+    adminLinks.push(['/verwaltung/nachrichten', t('outreach.office_messages_title')]);
   if (can(role, 'directory:manage'))
     adminLinks.push(['/verwaltung/fachberatungsstellen', t('directory.nav_manage')]);
   if (can(role, 'users:invite')) adminLinks.push(['/verwaltung/konten', t('nav.admin_users')]);

@@ -283,6 +283,10 @@ export const siteFields: Array<keyof SiteSettings> = [
   'funderNote',
   'quickExitUrl',
   'securityContact',
+  'donationAccountHolder',
+  'donationIban',
+  'donationBic',
+  'donationBank',
 ];
 
 export function SettingsPage(props: Base) {

@@ -18,6 +18,9 @@ export function PageList({ pages, t, locale }: { pages: PageRow[]; t: Translate;
     <>
       <h1>{t('pages.admin_title')}</h1>
       <p>{t('pages.admin_intro')}</p>
+      <p>
+        <a href={localePath(locale, '/verwaltung/team')}>{t('team.admin_title')}</a>
+      </p>
       <table class="data-table">
         <caption class="visually-hidden">{t('pages.admin_title')}</caption>
         <thead>

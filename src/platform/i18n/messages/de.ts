@@ -3,6 +3,8 @@ import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
+import { outreachDe } from '../../../modules/outreach/messages.ts';
+import { teamDe } from '../../../modules/team/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
@@ -14,6 +16,8 @@ export const de = {
   ...dataDe,
   ...eventsDe,
   ...networkDe,
+  ...outreachDe,
+  ...teamDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',
@@ -268,6 +272,10 @@ export const de = {
   'settings.city': 'Ort',
   'settings.phone': 'Telefon',
   'settings.email': 'E-Mail-Adresse',
+  'settings.donationAccountHolder': 'Spendenkonto: Kontoinhaber',
+  'settings.donationIban': 'Spendenkonto: IBAN',
+  'settings.donationBic': 'Spendenkonto: BIC',
+  'settings.donationBank': 'Spendenkonto: Bank',
   'settings.blueskyUrl': 'Bluesky-Profil (Adresse)',
   'settings.funderNote': 'Förderhinweis',
   'settings.quickExitUrl': 'Ziel der Schaltfläche „Seite schnell verlassen“',

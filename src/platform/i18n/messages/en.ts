@@ -3,6 +3,8 @@ import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
+import { outreachEn } from '../../../modules/outreach/messages.ts';
+import { teamEn } from '../../../modules/team/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
@@ -12,6 +14,8 @@ export const en: Record<keyof typeof de, string> = {
   ...dataEn,
   ...eventsEn,
   ...networkEn,
+  ...outreachEn,
+  ...teamEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
@@ -256,6 +260,10 @@ export const en: Record<keyof typeof de, string> = {
   'settings.city': 'City',
   'settings.phone': 'Phone',
   'settings.email': 'E-mail address',
+  'settings.donationAccountHolder': 'Donations account: holder',
+  'settings.donationIban': 'Donations account: IBAN',
+  'settings.donationBic': 'Donations account: BIC',
+  'settings.donationBank': 'Donations account: bank',
   'settings.blueskyUrl': 'Bluesky profile (address)',
   'settings.funderNote': 'Funding note',
   'settings.quickExitUrl': 'Target of the “Leave this page quickly” button',
