@@ -15,6 +15,7 @@ import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
+import { feesOfficeRoutes } from './modules/fees/routes.tsx';
 import {
   boardOfficeRoutes,
   membersOfficeRoutes,
@@ -59,6 +60,7 @@ function siteRoutes() {
   site.route('/', networkPublicRoutes());
   site.route('/', eventsRoutes());
   site.route('/verwaltung/team', teamOfficeRoutes());
+  site.route('/verwaltung/beitraege', feesOfficeRoutes());
   site.route('/verwaltung', outreachOfficeRoutes());
   site.route('/', outreachPublicRoutes());
   // last: any remaining path may be an information page

@@ -4,6 +4,7 @@ import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
+import { seedDemoOutreach } from '../modules/outreach/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
 import { seedDemoDirectory } from './directory.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const decisions = await seedDemoCaselaw(db);
   const events = await seedDemoEvents(db);
   const network = await seedDemoNetwork(db);
+  const outreach = await seedDemoOutreach(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
@@ -127,6 +129,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       dataRecords,
       network,
       events,
+      outreach,
     },
   });
   return demoAccounts;

@@ -35,6 +35,8 @@ export const permissionRoles = {
   'newsletter:send': ['office'],
   /** Read and close the messages sent through the contact form. */
   'contact:read': ['office'],
+  /** Invoice the yearly membership fees, record payments, send reminders. */
+  'fees:manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -445,6 +445,11 @@ export function MembersAdmin(props: {
   return (
     <>
       <h1>{t('network.members_admin_title')}</h1>
+      <p>
+        <a href={localePath(locale, '/verwaltung/beitraege')}>
+          {t('fees.title', { year: new Date().getUTCFullYear() })}
+        </a>
+      </p>
       <table class="data-table">
         <caption class="visually-hidden">{t('network.members_admin_title')}</caption>
         <thead>

@@ -2,6 +2,7 @@ import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
+import { feesDe } from '../../../modules/fees/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 import { outreachDe } from '../../../modules/outreach/messages.ts';
 import { teamDe } from '../../../modules/team/messages.ts';
@@ -18,6 +19,7 @@ export const de = {
   ...networkDe,
   ...outreachDe,
   ...teamDe,
+  ...feesDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

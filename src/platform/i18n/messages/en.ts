@@ -2,6 +2,7 @@ import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
+import { feesEn } from '../../../modules/fees/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import { outreachEn } from '../../../modules/outreach/messages.ts';
 import { teamEn } from '../../../modules/team/messages.ts';
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof de, string> = {
   ...networkEn,
   ...outreachEn,
   ...teamEn,
+  ...feesEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
