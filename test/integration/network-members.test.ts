@@ -56,6 +56,12 @@ describe('member register and board', () => {
     expect(html).toContain('FIZ Stuttgart');
     expect(html).not.toContain('SOLWODI');
     expect(html).not.toContain('Neue Stelle');
+    // on the map: one dot per admitted member at its town, linking to the member; the Länder highlighted
+    const markers = [
+      ...html.matchAll(/<a href="(\/mitglieder\/[a-z-]+)"[^>]*>\s*<circle[^>]*class="marker marker-city"/g),
+    ].map((m) => m[1]);
+    expect(markers.sort()).toEqual(['/mitglieder/ban-ying', '/mitglieder/fiz']);
+    expect(html.match(/class="land active"/g)).toHaveLength(2);
     const en = await (await t.request('/en/mitglieder')).text();
     expect(en).toContain('2 member organisations, 1 of them extraordinary members');
 

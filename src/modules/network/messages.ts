@@ -42,6 +42,10 @@ export const networkDe = {
   'network.col_date': 'Datum',
   'network.members_title': 'Mitgliedsorganisationen',
   'network.members_counts': '{n} Mitgliedsorganisationen, davon {m} außerordentliche',
+  'network.members_map_title': 'Karte der Mitgliedsorganisationen',
+  'network.members_map_hint':
+    'Jeder Punkt steht für den Ort einer Mitgliedsorganisation in Deutschland, nicht für eine Adresse. Ein Klick auf ein Bundesland zeigt die Fachberatungsstellen dort.',
+  'network.members_map_land': '{land}: Fachberatungsstellen anzeigen',
   'network.members_empty': 'Noch keine Mitgliedsorganisationen eingetragen.',
   'network.member_finder_link': 'Eintrag im Beratungsstellen-Verzeichnis',
   'network.member_since': 'Mitglied seit {date}',
@@ -136,6 +140,10 @@ export const networkEn: Record<keyof typeof networkDe, string> = {
   'network.col_date': 'Date',
   'network.members_title': 'Member organisations',
   'network.members_counts': '{n} member organisations, {m} of them extraordinary members',
+  'network.members_map_title': 'Map of the member organisations',
+  'network.members_map_hint':
+    'Each dot stands for the town of a member organisation in Germany, not for an address. Select a Land to see the counselling centres there.',
+  'network.members_map_land': '{land}: show counselling centres',
   'network.members_empty': 'No member organisations listed yet.',
   'network.member_finder_link': 'Entry in the directory of counselling centres',
   'network.member_since': 'Member since {date}',

@@ -10,6 +10,7 @@ import { renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { boardWarnings, isCurrent } from './board.ts';
 import { atomFeed } from './feed.ts';
+import { membersMap } from './members-map.ts';
 import {
   addBoardTerm,
   boardTermSchema,
@@ -107,10 +108,18 @@ export function networkPublicRoutes() {
   app.get('/mitglieder', async (c) => {
     const locale = contentLocale(c.get('locale'));
     const members = await publicMembers(c.get('deps').database.db);
+    const t = c.get('t');
+    const mapSvg = membersMap(members, {
+      title: t('network.members_map_title'),
+      memberHref: (slug) => localePath(locale, `/mitglieder/${slug}`),
+      landHref: (key) =>
+        `${localePath(locale, '/fachberatungsstellen')}?${new URLSearchParams({ land: key })}`,
+      landLabel: (name) => t('network.members_map_land', { land: name }),
+    });
     return renderPage(
       c,
-      { title: c.get('t')('network.members_title') },
-      <MemberList members={members} counts={memberCounts(members)} t={c.get('t')} locale={locale} />,
+      { title: t('network.members_title') },
+      <MemberList members={members} counts={memberCounts(members)} t={t} locale={locale} mapSvg={mapSvg} />,
     );
   });
 

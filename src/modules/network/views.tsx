@@ -8,6 +8,7 @@ import {
   type Translate,
 } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../platform/ui/components.tsx';
+import { GEO_ATTRIBUTION } from '../directory/geo/geocode.ts';
 import type { BoardTerm, BoardWarning } from './board.ts';
 import { memberStatuses, memberships, memberTypes, newsCategories } from './service.ts';
 
@@ -281,6 +282,7 @@ export function MemberList(props: {
   counts: { total: number; extraordinary: number };
   t: Translate;
   locale: Locale;
+  mapSvg: string;
 }) {
   const { t, locale } = props;
   return (
@@ -301,6 +303,12 @@ export function MemberList(props: {
           ))}
         </ul>
       )}
+      <section class="finder-map" aria-labelledby="members-map-heading">
+        <h2 id="members-map-heading">{t('network.members_map_title')}</h2>
+        <p class="hint">{t('network.members_map_hint')}</p>
+        {raw(props.mapSvg)}
+        <p class="attribution">{GEO_ATTRIBUTION.join(' · ')}</p>
+      </section>
     </>
   );
 }
