@@ -22,6 +22,12 @@ import {
   newsOfficeRoutes,
 } from './modules/network/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
+import {
+  referralOfficeRoutes,
+  speakerPoolRoutes,
+  trainingOfficeRoutes,
+} from './modules/referral/office-routes.tsx';
+import { referralPublicRoutes } from './modules/referral/public-routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
@@ -45,6 +51,9 @@ function siteRoutes() {
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
   site.route('/verwaltung/veranstaltungen', eventsOfficeRoutes());
+  site.route('/verwaltung/schulungsanfragen', trainingOfficeRoutes());
+  site.route('/verwaltung/referentinnen', speakerPoolRoutes());
+  site.route('/verwaltung/vermittlung', referralOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
@@ -56,6 +65,7 @@ function siteRoutes() {
   site.route('/verwaltung/vorstand', boardOfficeRoutes());
   site.route('/', networkPublicRoutes());
   site.route('/', eventsRoutes());
+  site.route('/', referralPublicRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -70,6 +80,7 @@ export function createApp(options: AppOptions) {
     { path: '/rechtsprechung', label: c.get('t')('caselaw.nav'), group: 'main' },
     { path: '/datenbericht', label: c.get('t')('data.report.list_title'), group: 'main' },
     { path: '/veranstaltungen', label: c.get('t')('events.nav'), group: 'main' },
+    { path: '/referentinnen', label: c.get('t')('referral.nav'), group: 'main' },
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
     ...(await pagesNavigation(c)),

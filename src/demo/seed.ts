@@ -4,6 +4,7 @@ import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
+import { seedDemoReferral } from '../modules/referral/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
 import { seedDemoDirectory } from './directory.ts';
@@ -114,6 +115,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const dataRecords = await seedDemoData(db);
   const decisions = await seedDemoCaselaw(db);
   const events = await seedDemoEvents(db);
+  const referral = await seedDemoReferral(db);
   const network = await seedDemoNetwork(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
@@ -127,6 +129,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       dataRecords,
       network,
       events,
+      referral,
     },
   });
   return demoAccounts;

@@ -31,6 +31,8 @@ export const permissionRoles = {
   'members:manage': ['office'],
   /** Create and edit events, see their participant lists (Veranstaltungen). */
   'events:manage': ['office'],
+  /** Work training and speaker requests, keep the speaker pool, see the yearly request statistics. */
+  'referral:manage': ['office', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -3,6 +3,7 @@ import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
+import { referralDe } from '../../../modules/referral/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
@@ -14,6 +15,7 @@ export const de = {
   ...dataDe,
   ...eventsDe,
   ...networkDe,
+  ...referralDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

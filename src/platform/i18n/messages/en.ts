@@ -3,6 +3,7 @@ import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
+import { referralEn } from '../../../modules/referral/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof de, string> = {
   ...dataEn,
   ...eventsEn,
   ...networkEn,
+  ...referralEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
