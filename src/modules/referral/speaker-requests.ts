@@ -352,15 +352,16 @@ export async function answerProposal(
         action: 'status',
         status: 'accepted',
       });
-      await enqueueMail(trx, {
-        to: request.email,
-        subject: t('referral.request.mail.accepted_subject', { date: request.event_date }),
-        text: t('referral.request.mail.accepted_body', {
-          name: request.contact_name,
-          speaker: speaker.organisation ? `${speaker.name} (${speaker.organisation})` : speaker.name,
-          date: request.event_date,
-        }),
-      });
+      if (request.email)
+        await enqueueMail(trx, {
+          to: request.email,
+          subject: t('referral.request.mail.accepted_subject', { date: request.event_date }),
+          text: t('referral.request.mail.accepted_body', {
+            name: request.contact_name,
+            speaker: speaker.organisation ? `${speaker.name} (${speaker.organisation})` : speaker.name,
+            date: request.event_date,
+          }),
+        });
     }
     await audit(trx, {
       actorLabel: 'speaker_link',
@@ -404,15 +405,16 @@ export async function closeSpeakerRequest(
       note: change.message,
     });
     const t = translator(request.locale);
-    await enqueueMail(trx, {
-      to: request.email,
-      subject: t('referral.request.mail.status_subject', { date: request.event_date }),
-      text: t(`referral.request.mail.${change.status}_body`, {
-        name: request.contact_name,
-        date: request.event_date,
-        message: change.message ? `\n${change.message}\n` : '',
-      }),
-    });
+    if (request.email)
+      await enqueueMail(trx, {
+        to: request.email,
+        subject: t('referral.request.mail.status_subject', { date: request.event_date }),
+        text: t(`referral.request.mail.${change.status}_body`, {
+          name: request.contact_name,
+          date: request.event_date,
+          message: change.message ? `\n${change.message}\n` : '',
+        }),
+      });
     await audit(trx, {
       actorId: actor.user.id,
       actorLabel: actor.user.role,

@@ -189,18 +189,20 @@ export async function changeTrainingStatus(
           link: `${publicUrl}${locale === 'en' ? '/en' : ''}/veranstaltungen/${event.id}`,
         })
       : '';
-    await enqueueMail(trx, {
-      to: request.email,
-      subject: t('referral.training.mail.status_subject', {
-        status: t(`referral.training.status.${change.status}`),
-      }),
-      text: t('referral.training.mail.status_body', {
-        name: request.contact_name,
-        status: t(`referral.training.status.${change.status}`),
-        event: eventLine,
-        message: change.message ? `\n${change.message}\n` : '',
-      }),
-    });
+    // an anonymised request (retention) has no address left to write to
+    if (request.email)
+      await enqueueMail(trx, {
+        to: request.email,
+        subject: t('referral.training.mail.status_subject', {
+          status: t(`referral.training.status.${change.status}`),
+        }),
+        text: t('referral.training.mail.status_body', {
+          name: request.contact_name,
+          status: t(`referral.training.status.${change.status}`),
+          event: eventLine,
+          message: change.message ? `\n${change.message}\n` : '',
+        }),
+      });
     await audit(trx, {
       actorId: actor.user.id,
       actorLabel: actor.user.role,
