@@ -25,6 +25,12 @@ import {
 import { outreachOfficeRoutes, outreachPublicRoutes } from './modules/outreach/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
 import { teamOfficeRoutes } from './modules/team/routes.tsx';
+import {
+  referralOfficeRoutes,
+  speakerPoolRoutes,
+  trainingOfficeRoutes,
+} from './modules/referral/office-routes.tsx';
+import { referralPublicRoutes } from './modules/referral/public-routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
@@ -48,6 +54,9 @@ function siteRoutes() {
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
   site.route('/verwaltung/veranstaltungen', eventsOfficeRoutes());
+  site.route('/verwaltung/schulungsanfragen', trainingOfficeRoutes());
+  site.route('/verwaltung/referentinnen', speakerPoolRoutes());
+  site.route('/verwaltung/vermittlung', referralOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
@@ -63,6 +72,7 @@ function siteRoutes() {
   site.route('/verwaltung/beitraege', feesOfficeRoutes());
   site.route('/verwaltung', outreachOfficeRoutes());
   site.route('/', outreachPublicRoutes());
+  site.route('/', referralPublicRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -77,6 +87,7 @@ export function createApp(options: AppOptions) {
     { path: '/rechtsprechung', label: c.get('t')('caselaw.nav'), group: 'main' },
     { path: '/datenbericht', label: c.get('t')('data.report.list_title'), group: 'main' },
     { path: '/veranstaltungen', label: c.get('t')('events.nav'), group: 'main' },
+    { path: '/referentinnen', label: c.get('t')('referral.nav'), group: 'main' },
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
     ...(await pagesNavigation(c)),

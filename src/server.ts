@@ -9,6 +9,7 @@ import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { purgeOldContactMessages } from './modules/outreach/contact.ts';
 import { purgePendingSubscribers } from './modules/outreach/newsletter.ts';
+import { purgeRequestPersonalData } from './modules/referral/retention.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
@@ -55,6 +56,7 @@ export async function startServer(
       purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
       purgePendingSubscribers(database.db),
       purgeOldContactMessages(database.db),
+      purgeRequestPersonalData(database.db),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

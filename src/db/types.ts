@@ -393,6 +393,12 @@ export interface DB {
   network_members: NetworkMembersTable;
   network_member_status_history: NetworkMemberStatusHistoryTable;
   network_board_terms: NetworkBoardTermsTable;
+  training_requests: TrainingRequestsTable;
+  speakers: SpeakersTable;
+  speaker_unavailability: SpeakerUnavailabilityTable;
+  speaker_requests: SpeakerRequestsTable;
+  speaker_proposals: SpeakerProposalsTable;
+  referral_history: ReferralHistoryTable;
 }
 
 type DateText = ColumnType<string, string, string>;
@@ -523,4 +529,103 @@ export interface EventRegistrationsTable {
   optin_at: Timestamp | null;
   confirmed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+}
+
+export type TrainingRequestStatus = 'new' | 'in_clarification' | 'scheduled' | 'declined';
+export type SpeakerRequestStatus = 'new' | 'proposed' | 'accepted' | 'declined' | 'closed';
+export type ProposalStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+export type SpeakerFormat = 'talk' | 'workshop' | 'panel' | 'online';
+
+export interface TrainingRequestsTable {
+  id: Generated<string>;
+  organisation: string;
+  contact_name: string;
+  email: string;
+  phone: Generated<string>;
+  audiences: Generated<string[]>;
+  group_size: number;
+  topics: Generated<string[]>;
+  preferred_dates: Generated<string>;
+  format: EventFormat;
+  land: string | null;
+  message: Generated<string>;
+  locale: Generated<Locale>;
+  status: Generated<TrainingRequestStatus>;
+  event_id: string | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SpeakersTable {
+  id: Generated<string>;
+  name: string;
+  organisation: Generated<string>;
+  email: string;
+  public_consent: Generated<boolean>;
+  topics: Generated<string[]>;
+  languages: Generated<string[]>;
+  regions: Generated<string[]>;
+  formats: Generated<string[]>;
+  fee_notes: Generated<string>;
+  active: Generated<boolean>;
+  user_id: string | null;
+  profile_token_hash: string | null;
+  profile_token_expires_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SpeakerUnavailabilityTable {
+  id: Generated<string>;
+  speaker_id: string;
+  starts_on: DateText;
+  ends_on: DateText;
+}
+
+export interface SpeakerRequestsTable {
+  id: Generated<string>;
+  organisation: Generated<string>;
+  contact_name: string;
+  email: string;
+  phone: Generated<string>;
+  event_date: DateText;
+  online: Generated<boolean>;
+  place: Generated<string>;
+  land: string | null;
+  audience: string;
+  group_size: number;
+  topic: string;
+  language: string;
+  format: SpeakerFormat;
+  message: Generated<string>;
+  locale: Generated<Locale>;
+  status: Generated<SpeakerRequestStatus>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SpeakerProposalsTable {
+  id: Generated<string>;
+  request_id: string;
+  speaker_id: string;
+  status: Generated<ProposalStatus>;
+  answer_token_hash: string | null;
+  created_at: DefaultTimestamp;
+  answered_at: Timestamp | null;
+}
+
+export interface ReferralHistoryTable {
+  id: Generated<string>;
+  training_request_id: string | null;
+  speaker_request_id: string | null;
+  at: DefaultTimestamp;
+  actor_id: string | null;
+  actor_kind: 'office' | 'requester' | 'speaker' | 'system';
+  action: string;
+  status: string | null;
+  speaker_id: string | null;
+  note: Generated<string>;
 }

@@ -5,6 +5,7 @@ import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
 import { seedDemoOutreach } from '../modules/outreach/demo.ts';
+import { seedDemoReferral } from '../modules/referral/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
 import { seedDemoDirectory } from './directory.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const dataRecords = await seedDemoData(db);
   const decisions = await seedDemoCaselaw(db);
   const events = await seedDemoEvents(db);
+  const referral = await seedDemoReferral(db);
   const network = await seedDemoNetwork(db);
   const outreach = await seedDemoOutreach(db);
   await putSetting(db, 'demo', true);
@@ -130,6 +132,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       network,
       events,
       outreach,
+      referral,
     },
   });
   return demoAccounts;

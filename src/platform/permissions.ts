@@ -37,6 +37,8 @@ export const permissionRoles = {
   'contact:read': ['office'],
   /** Invoice the yearly membership fees, record payments, send reminders. */
   'fees:manage': ['office'],
+  /** Work training and speaker requests, keep the speaker pool, see the yearly request statistics. */
+  'referral:manage': ['office', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -15,6 +15,7 @@ const admin: Who[] = ['admin'];
 const inviters: Who[] = ['member_admin', 'admin'];
 const orgManagers: Who[] = ['office', 'admin'];
 const centreStaff: Who[] = ['member', 'member_admin'];
+const referralOffice: Who[] = ['office', 'admin'];
 
 const expected: Record<string, Who[]> = {
   'GET /healthz': everyone,
@@ -169,6 +170,33 @@ const expected: Record<string, Who[]> = {
   'GET /veranstaltungen/:id/kalender.ics': everyone,
   'GET /veranstaltungen/:id': everyone,
   'POST /veranstaltungen/:id/anmelden': everyone,
+  'GET /verwaltung/schulungsanfragen': referralOffice,
+  'GET /verwaltung/schulungsanfragen/:id': referralOffice,
+  'POST /verwaltung/schulungsanfragen/:id/status': referralOffice,
+  'POST /verwaltung/schulungsanfragen/:id/notiz': referralOffice,
+  'GET /verwaltung/referentinnen': referralOffice,
+  'GET /verwaltung/referentinnen/neu': referralOffice,
+  'POST /verwaltung/referentinnen/neu': referralOffice,
+  'GET /verwaltung/referentinnen/:id': referralOffice,
+  'POST /verwaltung/referentinnen/:id': referralOffice,
+  'POST /verwaltung/referentinnen/:id/link': referralOffice,
+  'GET /verwaltung/vermittlung': referralOffice,
+  'GET /verwaltung/vermittlung/statistik': referralOffice,
+  'GET /verwaltung/vermittlung/statistik.csv': referralOffice,
+  'GET /verwaltung/vermittlung/:id': referralOffice,
+  'POST /verwaltung/vermittlung/:id/vorschlagen': referralOffice,
+  'POST /verwaltung/vermittlung/:id/status': referralOffice,
+  'POST /verwaltung/vermittlung/:id/notiz': referralOffice,
+  'GET /schulungen/anfragen': everyone,
+  'POST /schulungen/anfragen': everyone,
+  'GET /referentinnen': everyone,
+  'POST /referentinnen': everyone,
+  'GET /referentinnen/profil/:token': everyone,
+  'POST /referentinnen/profil/:token': everyone,
+  'GET /referentinnen/mein-profil': accounts,
+  'POST /referentinnen/mein-profil': accounts,
+  'GET /referentinnen/antwort/:id/:token': everyone,
+  'POST /referentinnen/antwort/:id/:token': everyone,
   'GET /*': everyone,
 };
 
@@ -239,7 +267,8 @@ describe('route × role matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(400);
-  });
+    // thousands of requests: on a busy machine this takes minutes
+  }, 300_000);
 
   it('keeps an account with unfinished 2FA out of everything but the 2FA steps', async () => {
     const db = t.database.db;

@@ -124,6 +124,10 @@ export function eventsRoutes() {
       <div>
         <h1>{t('events.title')}</h1>
         <p>{t('events.intro')}</p>
+        <p>
+          <a href={lp(c, '/schulungen/anfragen')}>{t('referral.training.link')}</a> ·{' '}
+          <a href={lp(c, '/referentinnen')}>{t('referral.speakers.title')}</a>
+        </p>
         <form method="get" action={lp(c, '/veranstaltungen')} class="filters">
           <Field
             name="kind"

@@ -156,6 +156,33 @@ INSERT INTO membership_fees (id, member_id, year, amount_cents, invoice_number, 
                              reminded_at, created_at) VALUES
   ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000b1', 2026, 25000, 'KOK-2026-001',
    '2026-01-15', '2026-03-31', NULL, '${T}', '${T}');
+INSERT INTO training_requests (id, organisation, contact_name, email, phone, audiences, group_size, topics,
+                               preferred_dates, format, land, message, locale, status, event_id, created_at,
+                               updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d1', 'Landespolizei ${UNICODE}', 'K. Muster', 'k@example.org', '+49 30 1',
+   '{state_police,bka}', 25, '{identification}', E'März\nvormittags', 'hybrid', '09', '', 'en', 'scheduled',
+   '00000000-0000-4000-8000-0000000000a1', '${T}', '${T}');
+INSERT INTO speakers (id, name, organisation, email, public_consent, topics, languages, regions, formats, fee_notes,
+                      active, user_id, profile_token_hash, profile_token_expires_at, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d2', 'Ä. Referentin', '${UNICODE}', 'r@example.org', true,
+   '{labour_exploitation}', '{de,ro}', '{nationwide,05}', '{talk,online}', 'Honorar nach Absprache', true,
+   '00000000-0000-4000-8000-000000000011', '${'e'.repeat(64)}', '${T}', '${T}', '${T}');
+INSERT INTO speaker_unavailability (id, speaker_id, starts_on, ends_on) VALUES
+  ('00000000-0000-4000-8000-0000000000d3', '00000000-0000-4000-8000-0000000000d2', '2026-07-01', '2026-07-31');
+INSERT INTO speaker_requests (id, organisation, contact_name, email, phone, event_date, online, place, land,
+                              audience, group_size, topic, language, format, message, locale, status, created_at,
+                              updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d4', '', 'VHS', 'v@example.org', '', '2026-09-01', false, 'Köln', '05',
+   'civil_society', 60, 'labour_exploitation', 'de', 'talk', '${UNICODE}', 'de', 'accepted', '${T}', '${T}');
+INSERT INTO speaker_proposals (id, request_id, speaker_id, status, answer_token_hash, created_at, answered_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d5', '00000000-0000-4000-8000-0000000000d4',
+   '00000000-0000-4000-8000-0000000000d2', 'accepted', NULL, '${T}', '${T}');
+INSERT INTO referral_history (id, training_request_id, speaker_request_id, at, actor_id, actor_kind, action, status,
+                              speaker_id, note) VALUES
+  ('00000000-0000-4000-8000-0000000000d6', '00000000-0000-4000-8000-0000000000d1', NULL, '${T}',
+   '00000000-0000-4000-8000-000000000011', 'office', 'note', NULL, NULL, E'Intern: ${UNICODE}'),
+  ('00000000-0000-4000-8000-0000000000d7', NULL, '00000000-0000-4000-8000-0000000000d4', '${T}', NULL, 'speaker',
+   'speaker_accepted', NULL, '00000000-0000-4000-8000-0000000000d2', '');
 `;
 
 async function fill(database: Database): Promise<void> {

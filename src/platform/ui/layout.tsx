@@ -191,6 +191,8 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
     adminLinks.push(['/verwaltung/nachrichten', t('outreach.office_messages_title')]);
   if (can(role, 'directory:manage'))
     adminLinks.push(['/verwaltung/fachberatungsstellen', t('directory.nav_manage')]);
+  if (can(role, 'referral:manage'))
+    adminLinks.push(['/verwaltung/schulungsanfragen', t('referral.nav_office')]);
   if (can(role, 'users:invite')) adminLinks.push(['/verwaltung/konten', t('nav.admin_users')]);
   if (can(role, 'orgs:manage')) adminLinks.push(['/verwaltung/organisationen', t('nav.admin_orgs')]);
   if (can(role, 'audit:read')) adminLinks.push(['/verwaltung/protokoll', t('nav.admin_audit')]);

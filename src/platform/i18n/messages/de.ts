@@ -6,6 +6,7 @@ import { feesDe } from '../../../modules/fees/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 import { outreachDe } from '../../../modules/outreach/messages.ts';
 import { teamDe } from '../../../modules/team/messages.ts';
+import { referralDe } from '../../../modules/referral/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
@@ -20,6 +21,7 @@ export const de = {
   ...outreachDe,
   ...teamDe,
   ...feesDe,
+  ...referralDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

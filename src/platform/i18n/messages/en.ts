@@ -6,6 +6,7 @@ import { feesEn } from '../../../modules/fees/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import { outreachEn } from '../../../modules/outreach/messages.ts';
 import { teamEn } from '../../../modules/team/messages.ts';
+import { referralEn } from '../../../modules/referral/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
@@ -18,6 +19,7 @@ export const en: Record<keyof typeof de, string> = {
   ...outreachEn,
   ...teamEn,
   ...feesEn,
+  ...referralEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
