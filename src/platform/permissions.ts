@@ -31,6 +31,10 @@ export const permissionRoles = {
   'members:manage': ['office'],
   /** Create and edit events, see their participant lists (Veranstaltungen). */
   'events:manage': ['office'],
+  /** Upload, edit, review and publish court decisions (Rechtsprechungsdatenbank). */
+  'caselaw:edit': ['office'],
+  /** Submit a decision for the office to review. */
+  'caselaw:submit': ['member', 'member_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

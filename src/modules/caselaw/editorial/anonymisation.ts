@@ -107,7 +107,8 @@ const GIVEN_NAMES = new Set(
   ),
 );
 
-const NAME_WORD = "[A-ZÄÖÜÁÉÍÓÚȘȚŞŢĂÂÎČĆŽŠŁŃŚŹŻ][a-zäöüßáéíóúșțşţăâîčćžšłńęąśźżđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ'-]+";
+const NAME_WORD =
+  "[A-ZÄÖÜÁÉÍÓÚȘȚŞŢĂÂÎČĆŽŠŁŃŚŹŻ][a-zäöüßáéíóúșțşţăâîčćžšłńęąśźżđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ'-]+";
 
 function isNameWord(word: string): boolean {
   return !NOT_NAMES.has(word) && !NOUN_ENDING.test(word);

@@ -1,3 +1,4 @@
+import { caselawEditorialDe } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
@@ -11,6 +12,7 @@ import { networkDe } from '../../../modules/network/messages.ts';
 export const de = {
   ...directoryDe,
   ...caselawDe,
+  ...caselawEditorialDe,
   ...dataDe,
   ...eventsDe,
   ...networkDe,
