@@ -1,6 +1,7 @@
 import type { Db, Role } from '../db/types.ts';
 import { createUserDirectly } from '../modules/admin/users.ts';
 import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
+import { seedDemoEditorial } from '../modules/caselaw/editorial/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
@@ -113,6 +114,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const centres = await seedDemoDirectory(db);
   const dataRecords = await seedDemoData(db);
   const decisions = await seedDemoCaselaw(db);
+  const decisionsInReview = await seedDemoEditorial(db);
   const events = await seedDemoEvents(db);
   const network = await seedDemoNetwork(db);
   await putSetting(db, 'demo', true);
@@ -124,6 +126,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       accounts: demoAccounts.length,
       centres,
       decisions,
+      decisionsInReview,
       dataRecords,
       network,
       events,

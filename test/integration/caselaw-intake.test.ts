@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoEditorial } from '../../src/modules/caselaw/editorial/demo.ts';
 import { verifyAuditChain } from '../../src/platform/audit.ts';
 import { renderPdf } from '../../src/platform/files/pdf-document.ts';
 import { createTestApp, ORIGIN, type TestApp, type TestSession } from '../helpers/app.ts';
@@ -308,6 +309,32 @@ describe('case law: PDF upload, submissions, editorial workflow, anonymisation c
     );
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
+    // the original PDF is public only once the office says it is anonymised
+    expect((await t.request(`/rechtsprechung/${d.id}/original`)).status).toBe(404);
+    expect(await (await t.request(`/rechtsprechung/${d.id}`)).text()).not.toContain('/original');
+    const latest = await db
+      .selectFrom('caselaw_decisions')
+      .select('updated_at')
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    const marked = await t.post(
+      `/verwaltung/rechtsprechung/${d.id}`,
+      {
+        ...form,
+        base_updated_at: new Date(latest.updated_at as unknown as string).toISOString(),
+        original_public: 'on',
+      },
+      office,
+    );
+    expect(marked.status).toBe(303);
+    expect(await (await t.request(`/en/rechtsprechung/${d.id}`)).text()).toContain(
+      `/en/rechtsprechung/${d.id}/original`,
+    );
+    const pub = await t.request(`/rechtsprechung/${d.id}/original`);
+    expect(pub.status).toBe(200);
+    expect(pub.headers.get('content-type')).toBe('application/pdf');
+    expect(pub.headers.get('x-content-type-options')).toBe('nosniff');
+
     // unpublish goes back to draft; publishing from draft is not a valid step
     expect((await t.post(`/verwaltung/rechtsprechung/${d.id}/status`, { to: 'draft' }, office)).status).toBe(
       303,
@@ -338,5 +365,25 @@ describe('case law: PDF upload, submissions, editorial workflow, anonymisation c
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Please enter a valid date.');
+  });
+});
+
+describe('case-law editorial demo', () => {
+  it('puts a draft, one decision in review and a member submission into the office queue', async () => {
+    const t = await createTestApp();
+    try {
+      const office = await t.sessionFor('office');
+      const member = await t.sessionFor('member');
+      await t.database.db.updateTable('users').set({ is_demo: true }).execute();
+      expect(await seedDemoEditorial(t.database.db)).toBe(3);
+      const queue = await (await t.request('/verwaltung/rechtsprechung', { session: office })).text();
+      expect(queue).toContain('LG Bremen, Urteil vom 14.09.2023');
+      expect(queue).toContain('ArbG Hamburg, Urteil vom 07.02.2024 – 17 Ca 212/23');
+      expect(queue).toContain('Eingereicht von Testorganisation');
+      const mine = await (await t.request('/rechtsprechung-einreichen', { session: member })).text();
+      expect(mine).toContain('S 9 VE 11/22');
+    } finally {
+      await t.close();
+    }
   });
 });
