@@ -31,7 +31,15 @@ import {
   saveDecision,
   submissionsOf,
 } from './service.ts';
-import { ConfirmPage, EditorPage, HistoryPage, QueuePage, SubmitPage, UploadPage } from './views.tsx';
+import {
+  ConfirmPage,
+  EditorPage,
+  HistoryPage,
+  metadataLabels,
+  QueuePage,
+  SubmitPage,
+  UploadPage,
+} from './views.tsx';
 
 const BASE = '/verwaltung/rechtsprechung';
 const db = (c: Ctx) => c.get('deps').database.db;
@@ -214,10 +222,16 @@ export function caselawEditorialRoutes() {
   app.get('/:id', (c) => {
     const q = c.req.query();
     const t = c.get('t');
+    const labels = metadataLabels(t);
     let notice: string | undefined;
     if (q.gespeichert !== undefined)
       notice = q.gespeichert
-        ? t('caselaw.editor.saved', { fields: q.gespeichert })
+        ? t('caselaw.editor.saved', {
+            fields: q.gespeichert
+              .split(',')
+              .map((f) => labels[f.trim()] || f.trim())
+              .join(', '),
+          })
         : t('caselaw.editor.nothing_changed');
     else if (q.status && ['draft', 'review', 'published'].includes(q.status))
       notice = t('caselaw.editor.status_changed', {

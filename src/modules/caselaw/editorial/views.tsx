@@ -16,7 +16,7 @@ function formatTime(at: Date, locale: Locale): string {
   }).format(at);
 }
 
-const metadataLabels = (t: Translate): Record<string, string> => ({
+export const metadataLabels = (t: Translate): Record<string, string> => ({
   court: t('caselaw.court'),
   decision_date: t('caselaw.date'),
   file_numbers: t('caselaw.file_numbers'),
