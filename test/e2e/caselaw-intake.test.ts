@@ -121,4 +121,24 @@ describe('members submit decisions and the office reviews them', () => {
     expect(await checkA11y(page)).toEqual([]);
     await page.close();
   });
+
+  it('the office uploads a PDF and confirms the recognised details', async () => {
+    const page = await office.newPage();
+    await page.goto(`${app.url}/verwaltung/rechtsprechung/hochladen`);
+    expect(await checkA11y(page)).toEqual([]);
+    const pdf = await renderPdf({ title: 'Beschluss' }, (doc) => {
+      for (const line of JUDGMENT.split('\n')) doc.text(line);
+    });
+    await page.setInputFiles('#f-file', { name: 'olg-hamm.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await submit(page, 'Hochladen und Text auslesen');
+    expect(await page.inputValue('#f-court')).toBe('OLG Hamm');
+    expect(await page.inputValue('#f-decision_date')).toBe('2020-01-14');
+    expect(await page.inputValue('#f-file_numbers')).toBe('4 RVs 150/19');
+    expect(await page.inputValue('#f-decision_type')).toBe('Beschluss');
+    expect(await checkA11y(page)).toEqual([]);
+    await submit(page, 'Als Entwurf anlegen');
+    expect(await page.locator('h1').textContent()).toContain('OLG Hamm, Beschluss vom 14.01.2020');
+    expect(await page.locator('main').textContent()).toContain('Entwurf');
+    await page.close();
+  });
 });

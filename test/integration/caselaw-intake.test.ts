@@ -112,6 +112,14 @@ describe('case law: PDF upload, submissions, editorial workflow, anonymisation c
       .executeTakeFirstOrThrow();
     expect(d.status).toBe('draft');
     expect(d.original_file_id).toBe(fileId);
+    // another office account cannot attach this upload (or any other stored file) to a decision of its own
+    const other = await t.sessionFor('office');
+    const stolen = await t.post(
+      '/verwaltung/rechtsprechung/neu',
+      { file_id: fileId, court: 'LG Berlin', decision_date: '2021-05-12', file_numbers: '1 KLs 1/21' },
+      other,
+    );
+    expect(stolen.status).toBe(422);
     expect(d.tenor).toContain('Freiheitsstrafe von zwei Jahren');
     expect(d.reasons).toContain('<a name="rd_3">3</a>');
     const norms = await t.database.db

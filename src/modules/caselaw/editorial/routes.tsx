@@ -167,6 +167,9 @@ export function caselawEditorialRoutes() {
           .selectFrom('stored_files')
           .select(['id', 'text_content', 'created_by'])
           .where('id', '=', fileId.data)
+          // only a PDF this account has just uploaded here, never another module's stored file
+          .where('created_by', '=', currentUser(c).id)
+          .where('media_type', '=', 'application/pdf')
           .executeTakeFirst()
       : undefined;
     if (!file)

@@ -497,7 +497,7 @@ export async function notifyOfficeOfSubmission(
   for (const u of office) {
     await enqueueMail(db, {
       to: u.email,
-      subject: `Neue Entscheidung zur Prüfung: ${info.court}, ${info.fileNumbers}`,
+      subject: `Neue Entscheidung zur Prüfung / New decision for review: ${info.court}, ${info.fileNumbers}`,
       text: [
         'Guten Tag,',
         '',
@@ -508,6 +508,11 @@ export async function notifyOfficeOfSubmission(
         `Zur Prüfung: ${publicUrl}/verwaltung/rechtsprechung/${decisionId}`,
         '',
         'Bitte prüfen Sie die Anonymisierung, bevor die Entscheidung veröffentlicht wird.',
+        '',
+        '---',
+        '',
+        `${info.org ?? 'A member organisation'} has submitted a decision to the case-law database: ${info.court}, ${info.date} – ${info.fileNumbers}.`,
+        `Review it at ${publicUrl}/en/verwaltung/rechtsprechung/${decisionId} and check the anonymisation before publishing.`,
       ].join('\n'),
     });
   }
