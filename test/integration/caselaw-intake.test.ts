@@ -373,6 +373,31 @@ describe('case law: PDF upload, submissions, editorial workflow, anonymisation c
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Please enter a valid date.');
+    // a conflict keeps every ticked checkbox
+    const body = new URLSearchParams({
+      _csrf: office.csrf,
+      base_updated_at: '2000-01-01T00:00:00.000Z',
+      court: 'LG Berlin',
+      decision_date: '2021-05-12',
+      file_numbers: '1 StR 1/21',
+    });
+    body.append('legal_areas', 'criminal');
+    body.append('legal_areas', 'labour');
+    const conflict = await t.request(`/verwaltung/rechtsprechung/${row.id}`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: ORIGIN,
+        'sec-fetch-site': 'same-origin',
+      },
+      session: office,
+    });
+    expect(conflict.status).toBe(409);
+    const page = await conflict.text();
+    expect(page).toContain('value="criminal" checked');
+    expect(page).toContain('value="labour" checked');
+    expect(page).not.toContain('value="social" checked');
   });
 });
 

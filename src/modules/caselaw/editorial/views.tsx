@@ -267,7 +267,7 @@ export function EditorPage(props: {
 }) {
   const { t, locale, d } = props;
   const values = props.values ?? valuesOf(d);
-  const areas = props.values ? [values.legal_areas] : d.legal_areas;
+  const areas = props.values ? (values.legal_areas ?? '').split(',') : d.legal_areas;
   const path = localePath(locale, `${BASE}/${d.id}`);
   const fieldLabel = metadataLabels(t);
   return (
