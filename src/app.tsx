@@ -2,6 +2,11 @@ import { Hono } from 'hono';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import {
+  caselawEditorialRoutes,
+  caselawOriginalRoutes,
+  caselawSubmitRoutes,
+} from './modules/caselaw/editorial/routes.tsx';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
 import {
@@ -57,9 +62,12 @@ function siteRoutes() {
   site.route('/verwaltung/schulungsanfragen', trainingOfficeRoutes());
   site.route('/verwaltung/referentinnen', speakerPoolRoutes());
   site.route('/verwaltung/vermittlung', referralOfficeRoutes());
+  site.route('/verwaltung/rechtsprechung', caselawEditorialRoutes());
+  site.route('/rechtsprechung-einreichen', caselawSubmitRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());
   site.route('/', directoryRoutes());
+  site.route('/', caselawOriginalRoutes());
   site.route('/', caselawRoutes());
   site.route('/datenerhebung', dataEntryRoutes());
   site.route('/', dataReportRoutes());

@@ -274,6 +274,10 @@ export interface CaselawDecisionsTable {
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   search: ColumnType<string, never, never>;
+  original_file_id: string | null;
+  original_public: Generated<boolean>;
+  submitted_by: string | null;
+  submission_note: Generated<string>;
 }
 
 export interface CaselawDecisionNormsTable {
@@ -297,6 +301,23 @@ export interface CaselawHistoryTable {
   actor_id: string | null;
   action: string;
   changed_fields: Generated<string[]>;
+  changes: ColumnType<FieldChange[], string | undefined, string>;
+}
+
+/** One field of a decision changed by an edit (caselaw_history.changes). */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface CaselawAnonymisationConfirmationsTable {
+  id: Generated<string>;
+  decision_id: string;
+  kind: 'name' | 'birth_date' | 'address' | 'phone' | 'email';
+  match: string;
+  confirmed_by: string | null;
+  confirmed_at: DefaultTimestamp;
 }
 
 export interface NewsletterSubscribersTable {
@@ -384,6 +405,7 @@ export interface DB {
   caselaw_decisions: CaselawDecisionsTable;
   caselaw_decision_norms: CaselawDecisionNormsTable;
   caselaw_history: CaselawHistoryTable;
+  caselaw_anonymisation_confirmations: CaselawAnonymisationConfirmationsTable;
   data_years: DataYearsTable;
   data_case_counters: DataCaseCountersTable;
   data_records: DataRecordsTable;

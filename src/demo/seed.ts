@@ -1,6 +1,7 @@
 import type { Db, Role } from '../db/types.ts';
 import { createUserDirectly } from '../modules/admin/users.ts';
 import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
+import { seedDemoEditorial } from '../modules/caselaw/editorial/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const centres = await seedDemoDirectory(db);
   const dataRecords = await seedDemoData(db);
   const decisions = await seedDemoCaselaw(db);
+  const decisionsInReview = await seedDemoEditorial(db);
   const events = await seedDemoEvents(db);
   const referral = await seedDemoReferral(db);
   const network = await seedDemoNetwork(db);
@@ -128,6 +130,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       accounts: demoAccounts.length,
       centres,
       decisions,
+      decisionsInReview,
       dataRecords,
       network,
       events,

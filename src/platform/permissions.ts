@@ -39,6 +39,10 @@ export const permissionRoles = {
   'fees:manage': ['office'],
   /** Work training and speaker requests, keep the speaker pool, see the yearly request statistics. */
   'referral:manage': ['office', 'admin'],
+  /** Upload, edit, review and publish court decisions (Rechtsprechungsdatenbank). */
+  'caselaw:edit': ['office'],
+  /** Submit a decision for the office to review. */
+  'caselaw:submit': ['member', 'member_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -68,6 +68,14 @@ export function caselawRoutes() {
     const id = uuidParam(c, 'id');
     const d = await findPublishedDecision(c.get('deps').database.db, id);
     if (!d) throw notFound();
+    const original = await c
+      .get('deps')
+      .database.db.selectFrom('caselaw_decisions')
+      .select('id')
+      .where('id', '=', id)
+      .where('original_public', '=', true)
+      .where('original_file_id', 'is not', null)
+      .executeTakeFirst();
     return renderPage(
       c,
       { title: citationLine(d), description: d.title || c.get('t')('caselaw.title') },
@@ -76,6 +84,9 @@ export function caselawRoutes() {
         locale={c.get('locale')}
         d={d}
         print={c.req.query('ansicht') === 'druck'}
+        originalHref={
+          original ? `${localePath(c.get('locale'), '/rechtsprechung')}/${id}/original` : undefined
+        }
       />,
     );
   });

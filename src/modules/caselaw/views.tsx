@@ -178,7 +178,14 @@ function FacetList(props: {
   );
 }
 
-export function DecisionPage(props: { t: Translate; locale: Locale; d: DecisionView; print: boolean }) {
+export function DecisionPage(props: {
+  t: Translate;
+  locale: Locale;
+  d: DecisionView;
+  print: boolean;
+  /** The original PDF, when the office has marked it as anonymised. */
+  originalHref?: string;
+}) {
   const { t, locale, d } = props;
   const base = localePath(locale, '/rechtsprechung');
   const section = (key: MessageKey, html: string) =>
@@ -262,6 +269,11 @@ export function DecisionPage(props: { t: Translate; locale: Locale; d: DecisionV
       {props.print ? null : (
         <p>
           <a href={`${base}/${d.id}?ansicht=druck`}>{t('caselaw.print')}</a> ·{' '}
+          {props.originalHref ? (
+            <>
+              <a href={props.originalHref}>{t('caselaw.original_pdf')}</a> ·{' '}
+            </>
+          ) : null}
           <a href={base}>{t('caselaw.back')}</a>
         </p>
       )}

@@ -127,9 +127,12 @@ INSERT INTO caselaw_decisions (id, doknr, ecli, court_id, chamber, decision_date
 INSERT INTO caselaw_decision_norms (id, decision_id, book, section, paragraph, norm_key, raw) VALUES
   ('00000000-0000-4000-8000-000000000093', '00000000-0000-4000-8000-000000000092', 'StGB', '232a', '1',
    'StGB §232a Abs1', '§ 232a Abs. 1 StGB');
-INSERT INTO caselaw_history (id, decision_id, at, actor_id, action, changed_fields) VALUES
+INSERT INTO caselaw_history (id, decision_id, at, actor_id, action, changed_fields, changes) VALUES
   ('00000000-0000-4000-8000-000000000094', '00000000-0000-4000-8000-000000000092', '${T}', NULL, 'update',
-   '{tenor,reasons}');
+   '{tenor,reasons}', '[{"field":"tenor","before":"a","after":"${UNICODE}"}]');
+INSERT INTO caselaw_anonymisation_confirmations (id, decision_id, kind, match, confirmed_by, confirmed_at) VALUES
+  ('00000000-0000-4000-8000-000000000095', '00000000-0000-4000-8000-000000000092', 'address', '50667 Köln',
+   NULL, '${T}');
 INSERT INTO network_news (id, slug, locale, category, title, summary, body_md, status, published_at, created_at,
                           updated_at, updated_by) VALUES
   ('00000000-0000-4000-8000-0000000000a1', 'neu-im-netzwerk', 'de', 'network', 'Neu – ${UNICODE}', 'Kurz',

@@ -186,6 +186,8 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (can(role, 'directory:edit_own')) adminLinks.push(['/mein-eintrag', t('directory.nav_own')]);
   if (can(role, 'data:enter')) adminLinks.push(['/datenerhebung', t('data.nav_entry')]);
   if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);
+  if (can(role, 'caselaw:submit')) adminLinks.push(['/rechtsprechung-einreichen', t('caselaw.submit.nav')]);
+  if (can(role, 'caselaw:edit')) adminLinks.push(['/verwaltung/rechtsprechung', t('caselaw.editor.nav')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
   if (can(role, 'contact:read'))
     adminLinks.push(['/verwaltung/nachrichten', t('outreach.office_messages_title')]);

@@ -1,3 +1,4 @@
+import { caselawEditorialDe } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
@@ -15,6 +16,7 @@ import { referralDe } from '../../../modules/referral/messages.ts';
 export const de = {
   ...directoryDe,
   ...caselawDe,
+  ...caselawEditorialDe,
   ...dataDe,
   ...eventsDe,
   ...networkDe,

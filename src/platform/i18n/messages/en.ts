@@ -1,3 +1,4 @@
+import { caselawEditorialEn } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
@@ -13,6 +14,7 @@ import type { de } from './de.ts';
 export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
+  ...caselawEditorialEn,
   ...dataEn,
   ...eventsEn,
   ...networkEn,
