@@ -2,6 +2,7 @@
  * Answers a report download: builds the file from the protected report, writes the export to the audit log
  * (format and channel only — DOMAIN.md rule 5) and sends it as an attachment.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/types.ts';
 import { audit } from '../../../platform/audit.ts';
 import { fileResponse } from '../../../platform/files/download.ts';
@@ -40,7 +41,14 @@ export async function logReportExport(
   });
 }
 
-/** Builds one report file with the comparison to the previous published year. */
+/**
+ * Files already built, by their inputs: a published report does not change, and rendering a PDF costs a second
+ * of CPU — anonymous downloads must not be able to keep the server busy with it.
+ */
+const built = new Map<string, ReportFile>();
+const BUILT_MAX = 32;
+
+/** Builds one report file with the comparison to the previous published year (remembered by its inputs). */
 export async function buildReportFile(
   db: Db,
   report: DataReport,
@@ -48,7 +56,13 @@ export async function buildReportFile(
   lang: Lang,
 ): Promise<ReportFile> {
   const comparison = format === 'pdf' ? await comparisonFor(db, report) : null;
-  return reportFile(report, loadCodebook(report.codebook), format, lang, comparison);
+  const key = createHash('sha256').update(JSON.stringify({ report, comparison, format, lang })).digest('hex');
+  const known = built.get(key);
+  if (known) return known;
+  const file = await reportFile(report, loadCodebook(report.codebook), format, lang, comparison);
+  if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
+  built.set(key, file);
+  return file;
 }
 
 export async function reportDownload(
