@@ -10,6 +10,13 @@ import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
 import { createOrganisation, organisationSchema } from './modules/admin/organisations.ts';
 import { createUserDirectly, inviteUser } from './modules/admin/users.ts';
 import { formatReport, importRii } from './modules/caselaw/rii-import.ts';
+import { loadCodebook } from './modules/datacollection/codebook.ts';
+import { type ReportFormat, reportFormats } from './modules/datacollection/export/files.ts';
+import { buildReportFile, logReportExport } from './modules/datacollection/export/respond.ts';
+import { ImportFileError, parseImportFile } from './modules/datacollection/import/parse.ts';
+import { importRecords } from './modules/datacollection/import/store.ts';
+import { csvTemplate, templateFileName, xlsxTemplate } from './modules/datacollection/import/template.ts';
+import { validateImport } from './modules/datacollection/import/validate.ts';
 import { computeReport, getYear, logReportRead, publishedReport } from './modules/datacollection/repo.ts';
 import { codebookForYear } from './modules/datacollection/versions.ts';
 import { exportDirectory, ImportError, importDirectory } from './modules/directory/interchange.ts';
@@ -257,19 +264,123 @@ const commands: Record<string, Handler> = {
 
   async 'data report'(positionals, values) {
     const year = Number(validate(z.string().regex(/^\d{4}$/), positionals[0], 'YEAR'));
-    const format = typeof values.format === 'string' ? values.format : 'json';
-    if (format !== 'json')
-      throw new UsageError(t('cli.invalid_value', { option: 'format', message: 'json' }));
+    const format = (typeof values.format === 'string' ? values.format : 'json') as ReportFormat;
+    if (!reportFormats.includes(format))
+      throw new UsageError(t('cli.invalid_value', { option: 'format', message: reportFormats.join('|') }));
+    const out = typeof values.out === 'string' && values.out ? path.resolve(values.out) : null;
+    if (!out && (format === 'pdf' || format === 'xlsx'))
+      throw new UsageError(t('cli.missing_option', { option: 'out' }));
     const database = await open();
     try {
       const row = await getYear(database.db, year);
       if (!row) throw new UsageError(t('cli.error', { message: `no reporting year ${year}` }));
-      const report = (await publishedReport(database.db, year)) ?? (await computeReport(database.db, row));
-      await logReportRead(database.db, year, { user: null, ip: null, label: 'cli' }, 'cli');
-      const text = `${JSON.stringify(report, null, 2)}\n`;
-      if (typeof values.out === 'string' && values.out) fs.writeFileSync(path.resolve(values.out), text);
-      else process.stdout.write(text);
+      const published = await publishedReport(database.db, year);
+      const report = published ?? (await computeReport(database.db, row));
+      const lang = values.lang === 'en' ? 'en' : 'de';
+      const file = await buildReportFile(database.db, report, format, lang);
+      const actor = { user: null, ip: null, label: 'cli' };
+      if (format === 'json') await logReportRead(database.db, year, actor, 'cli');
+      else await logReportExport(database.db, year, actor, { format, via: 'cli', preview: !published });
+      if (out) fs.writeFileSync(out, file.content);
+      else process.stdout.write(file.content);
       return 0;
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'data template'(_positionals, values) {
+    const year = Number(validate(z.string().regex(/^\d{4}$/), option(values, 'year'), 'year'));
+    const format = typeof values.format === 'string' ? values.format : 'csv';
+    if (format !== 'csv' && format !== 'xlsx')
+      throw new UsageError(t('cli.invalid_value', { option: 'format', message: 'csv|xlsx' }));
+    const codebook = codebookForYear(year);
+    const content = format === 'csv' ? csvTemplate(codebook) : await xlsxTemplate(codebook, year);
+    const out = typeof values.out === 'string' && values.out ? values.out : templateFileName(year, format);
+    fs.writeFileSync(path.resolve(out), content);
+    console.log(out);
+    return 0;
+  },
+
+  async 'data import'(positionals, values) {
+    const file = positionals[0];
+    if (!file) throw new UsageError(t('cli.missing_option', { option: 'FILE' }));
+    const slug = option(values, 'org');
+    const year = Number(validate(z.string().regex(/^\d{4}$/), option(values, 'year'), 'year'));
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(path.resolve(file));
+    } catch (error) {
+      throw new UsageError(t('cli.error', { message: (error as Error).message }));
+    }
+    const database = await open();
+    try {
+      const db = database.db;
+      const org = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (!org) throw new UsageError(t('cli.org_not_found', { slug }));
+      const row = await getYear(db, year);
+      if (row?.status !== 'open') throw new UsageError(t('data.entry.year_closed'));
+      let check: ReturnType<typeof validateImport>;
+      try {
+        check = validateImport(loadCodebook(row.codebook), year, await parseImportFile(bytes), {
+          release: values.release === true,
+        });
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error;
+        const message = t(error.problem, error.params);
+        if (values.json) console.log(JSON.stringify({ ok: false, error: message }, null, 2));
+        else console.error(message);
+        return 1;
+      }
+      const problems = check.problems.map((p) => ({
+        line: p.line,
+        column: p.column,
+        value: p.value,
+        reason: t(p.message.key, p.message.params),
+      }));
+      const validOnly = values['valid-only'] === true;
+      const blocked = !check.headerOk || check.valid.length === 0 || (problems.length > 0 && !validOnly);
+      const result = blocked
+        ? null
+        : await importRecords(db, { organisationId: org.id, year, check, validOnly }, cliActor);
+      if (values.json) {
+        console.log(
+          JSON.stringify(
+            {
+              ok: result !== null,
+              rows: check.rows,
+              valid: check.valid.length,
+              invalid_rows: check.invalidRows,
+              imported: result?.imported ?? 0,
+              released: result?.released ?? 0,
+              first: result?.first ?? null,
+              last: result?.last ?? null,
+              problems,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const p of problems) console.error(`${p.line}\t${p.column ?? '-'}\t${p.value}\t${p.reason}`);
+        if (result)
+          console.log(
+            t('data.import.done', {
+              count: result.imported,
+              released: result.released,
+              first: result.first ?? '',
+              last: result.last ?? '',
+            }),
+          );
+        else if (!check.headerOk) console.error(t('data.import.header_invalid'));
+        else if (check.valid.length === 0) console.error(t('data.import.nothing_valid'));
+        else console.error(t('data.import.has_errors', { rows: check.invalidRows }));
+      }
+      return result ? 0 : 1;
     } finally {
       await database.close();
     }
@@ -381,6 +492,9 @@ export async function runCli(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         format: { type: 'string' },
         out: { type: 'string' },
+        release: { type: 'boolean' },
+        'valid-only': { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

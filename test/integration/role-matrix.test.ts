@@ -117,6 +117,11 @@ const expected: Record<string, Who[]> = {
   'GET /datenerhebung/:id': centreStaff,
   'POST /datenerhebung/:id': centreStaff,
   'POST /datenerhebung/:id/loeschen': centreStaff,
+  'GET /datenerhebung/import': centreStaff,
+  'POST /datenerhebung/import': centreStaff,
+  'GET /datenerhebung/vorlage.csv': centreStaff,
+  'GET /datenerhebung/vorlage.xlsx': centreStaff,
+  'GET /verwaltung/datenerhebung/:file{[0-9]{4}\\.(?:pdf|xlsx|csv)}': office,
   'GET /verwaltung/datenerhebung': office,
   'POST /verwaltung/datenerhebung/jahre': office,
   'POST /verwaltung/datenerhebung/:year/schliessen': office,
@@ -124,6 +129,7 @@ const expected: Record<string, Who[]> = {
   'GET /verwaltung/datenerhebung/:year/bericht': office,
   'GET /datenbericht': everyone,
   'GET /datenbericht/:year': everyone,
+  'GET /datenbericht/:file{[0-9]{4}\\.(?:pdf|xlsx|csv)}': everyone,
   'GET /api/v1/data/reports/:year': everyone,
   'GET /aktuelles': everyone,
   'GET /newsletter': everyone,
@@ -221,6 +227,7 @@ function concretePath(path: string): string {
     .replace(/:rev\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
     .replace(/:slug\b/g, 'kein-eintrag')
+    .replace(/:file\{.*\}$/, '2031.pdf') // report files: `2031.pdf` (a year without a report)
     .replace(/:year\b/g, '2031')
     .replace(/\/\*$/, path === '/*' ? '/kontakt' : '/nichts.css');
 }
@@ -282,6 +289,7 @@ describe('route × role matrix', () => {
     expect(checked).toBeGreaterThan(400);
     // thousands of requests: on a busy machine this takes minutes
   }, 300_000);
+  }, 300_000); // thousands of requests: on a loaded machine this takes longer than the default 30 s
 
   it('keeps an account with unfinished 2FA out of everything but the 2FA steps', async () => {
     const db = t.database.db;

@@ -6,10 +6,12 @@ import { pendingStep, requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
 import { invalidatePageCache } from '../../platform/http/page-cache.ts';
-import { localePath, type MessageKey } from '../../platform/i18n/index.ts';
+import { contentLocale, localePath, type MessageKey } from '../../platform/i18n/index.ts';
 import { can } from '../../platform/permissions.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { loadCodebook } from './codebook.ts';
+import { comparisonFor } from './export/compare.ts';
+import { fileParam, formatOf, reportDownload } from './export/respond.ts';
 import {
   actionOf,
   copyableValues,
@@ -20,6 +22,7 @@ import {
   statusOf,
   validateRecord,
 } from './form.ts';
+import { registerImportRoutes } from './import/routes.tsx';
 import {
   type Actor,
   closeYear,
@@ -125,6 +128,9 @@ export function dataEntryRoutes() {
     if (!year) throw new AppError('conflict', 'data.entry.no_open_year');
     return year;
   }
+
+  // before `/:id`, which would take `import` for a record id
+  registerImportRoutes(app);
 
   app.get('/neu', async (c) => {
     const year = await openOrFail(c);
@@ -298,8 +304,24 @@ export function dataOfficeRoutes() {
         report={report}
         preview={!year.published_at}
         jsonHref={`/api/v1/data/reports/${year.year}`}
+        downloadBase={`${base(c)}/${year.year}`}
+        comparison={await comparisonFor(db(c), report)}
       />,
     );
+  });
+
+  // `/verwaltung/datenerhebung/2025.pdf|.xlsx|.csv`: the office's download, also before publication (audited)
+  app.get('/:file{[0-9]{4}\\.(?:pdf|xlsx|csv)}', async (c) => {
+    const wanted = fileParam(c.req.param('file'));
+    const year = wanted ? await getYear(db(c), wanted.year) : null;
+    if (!wanted || !year) throw notFound();
+    const report = (await publishedReport(db(c), year.year)) ?? (await computeReport(db(c), year));
+    return reportDownload(c, report, wanted.format, {
+      via: 'office',
+      preview: !year.published_at,
+      lang: contentLocale(c.get('locale')),
+      actor: actor(c),
+    });
   });
 
   return app;
@@ -318,6 +340,20 @@ export function dataReportRoutes() {
     );
   });
 
+  // `/datenbericht/2025.pdf|.xlsx|.csv`: the published report as a file, for everyone (audited)
+  app.get('/datenbericht/:file{[0-9]{4}\\.(?:pdf|xlsx|csv)}', async (c) => {
+    const wanted = fileParam(c.req.param('file'));
+    const report = wanted ? await publishedReport(db(c), wanted.year) : null;
+    if (!wanted || !report) throw notFound();
+    const auth = c.get('auth');
+    return reportDownload(c, report, wanted.format, {
+      via: 'public',
+      preview: false,
+      lang: contentLocale(c.get('locale')),
+      actor: { user: auth?.user ?? null, ip: c.get('ip'), label: 'anonymous' },
+    });
+  });
+
   app.get('/datenbericht/:year', async (c) => {
     const report = await publishedReport(db(c), yearParam(c));
     if (!report) throw notFound();
@@ -330,6 +366,8 @@ export function dataReportRoutes() {
         codebook={loadCodebook(report.codebook)}
         report={report}
         jsonHref={`/api/v1/data/reports/${report.year}`}
+        downloadBase={localePath(c.get('locale'), `/datenbericht/${report.year}`)}
+        comparison={await comparisonFor(db(c), report)}
       />,
     );
   });
@@ -342,10 +380,17 @@ export function dataApiRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/reports/:year', async (c) => {
     const yearNumber = yearParam(c);
+    // `?format=pdf|xlsx|csv` answers the same protected report as a file; `?lang=en` for English labels
+    const format = formatOf(c.req.query('format'));
+    if (!format) return c.json({ error: c.get('t')('data.export.bad_format') }, 400);
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
     const published = await publishedReport(db(c), yearNumber);
     const auth = c.get('auth');
     const office = auth ? can(auth.user.role, 'data:office') && pendingStep(auth) === null : false;
+    const who: Actor = office ? actor(c) : { user: auth?.user ?? null, ip: c.get('ip'), label: 'anonymous' };
     if (published) {
+      if (format !== 'json')
+        return reportDownload(c, published, format, { via: 'api', preview: false, lang, actor: who });
       if (office) await logReportRead(db(c), yearNumber, actor(c), 'api');
       return c.json(published);
     }
@@ -353,6 +398,8 @@ export function dataApiRoutes() {
     const year = await getYear(db(c), yearNumber);
     if (!year) throw notFound();
     const report = await computeReport(db(c), year);
+    if (format !== 'json')
+      return reportDownload(c, report, format, { via: 'api', preview: true, lang, actor: who });
     await logReportRead(db(c), yearNumber, actor(c), 'api');
     return c.json(report);
   });

@@ -9,6 +9,8 @@ import {
 import { Csrf, ErrorSummary, Notice } from '../../platform/ui/components.tsx';
 import { allowedValues, type Codebook, type Lang, type Variable, valueLabel } from './codebook.ts';
 import { legend, percentages } from './disclosure.ts';
+import { BarChart, barsOf, chartable } from './export/charts.tsx';
+import type { Comparison } from './export/compare.ts';
 import { type FormValues, hiddenVariables } from './form.ts';
 import type { Participation, RecordListItem, RecordRow, YearRow } from './repo.ts';
 import { categoryLabel, type DataReport, type ReportTable, suppressedCount, tableTitles } from './report.ts';
@@ -42,7 +44,8 @@ export function EntryListPage(props: {
             <a class="button" href={`${base}/neu`}>
               {t('data.entry.new')}
             </a>{' '}
-            {props.records.length > 0 ? <a href={`${base}/neu?kopie=1`}>{t('data.entry.copy')}</a> : null}
+            {props.records.length > 0 ? <a href={`${base}/neu?kopie=1`}>{t('data.entry.copy')}</a> : null}{' '}
+            <a href={`${base}/import`}>{t('data.import.link')}</a>
           </p>
           {props.records.length === 0 ? (
             <p>{t('data.entry.none')}</p>
@@ -483,8 +486,11 @@ function ReportTableView(props: {
   codebook: Codebook;
   table: ReportTable;
   k: number;
+  /** The previous year's figures per row (one-way tables with a version mapping only). */
+  previous?: Array<number | null>;
+  previousYear?: number;
 }) {
-  const { t, locale, codebook, table, k } = props;
+  const { t, locale, codebook, table, k, previous, previousYear } = props;
   const lang = langOf(locale);
   const oneWay = table.cols.length === 1 && table.cols[0] === 'n';
   const published = !table.total.suppressed;
@@ -507,6 +513,9 @@ function ReportTableView(props: {
                 <>
                   <th scope="col">{label('cols', 'n')}</th>
                   <th scope="col">{t('data.report.percent')}</th>
+                  {previous ? (
+                    <th scope="col">{t('data.compare.previous', { year: previousYear ?? '' })}</th>
+                  ) : null}
                 </>
               ) : (
                 <>
@@ -526,7 +535,16 @@ function ReportTableView(props: {
                   <td class="num">{figure(cell, k, locale)}</td>
                 ))}
                 {oneWay ? (
-                  <td class="num">{fmtPct(pct.cells[i]![0] ?? null)}</td>
+                  <>
+                    <td class="num">{fmtPct(pct.cells[i]![0] ?? null)}</td>
+                    {previous ? (
+                      <td class="num">
+                        {previous[i] === null || previous[i] === undefined
+                          ? t('data.compare.none')
+                          : previous[i]!.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE')}
+                      </td>
+                    ) : null}
+                  </>
                 ) : (
                   <td class="num">{figure(table.row_totals[i]!, k, locale)}</td>
                 )}
@@ -539,6 +557,7 @@ function ReportTableView(props: {
               {oneWay ? null : table.col_totals.map((cell) => <td class="num">{figure(cell, k, locale)}</td>)}
               <td class="num">{figure(table.total, k, locale)}</td>
               {oneWay ? <td /> : null}
+              {oneWay && previous ? <td /> : null}
             </tr>
           </tfoot>
         </table>
@@ -551,6 +570,19 @@ function ReportTableView(props: {
           {table.multiple ? t('data.report.multiple') : null}
         </p>
       ) : null}
+      {published && previous ? (
+        <p class="hint">{t('data.compare.note', { year: previousYear ?? '' })}</p>
+      ) : null}
+      {chartable(table) ? (
+        <BarChart
+          id={`chart-${table.id}`}
+          bars={barsOf(table, (key) => label('rows', key))}
+          k={k}
+          title={title}
+          description={t('data.chart.description', { count: table.rows.length })}
+          format={(n) => n.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE')}
+        />
+      ) : null}
     </section>
   );
 }
@@ -562,6 +594,9 @@ export function ReportPage(props: {
   report: DataReport;
   preview?: boolean;
   jsonHref: string;
+  /** `…/2025`: the files are `…/2025.pdf`, `.xlsx`, `.csv`. */
+  downloadBase?: string;
+  comparison?: Comparison | null;
 }) {
   const { t, locale, report } = props;
   const lang = langOf(locale);
@@ -589,11 +624,37 @@ export function ReportPage(props: {
         </p>
       ) : null}
       {report.tables.map((table) => (
-        <ReportTableView t={t} locale={locale} codebook={props.codebook} table={table} k={k} />
+        <ReportTableView
+          t={t}
+          locale={locale}
+          codebook={props.codebook}
+          table={table}
+          k={k}
+          previous={props.comparison?.tables[table.id]?.rows}
+          previousYear={props.comparison?.year}
+        />
       ))}
-      <p>
-        <a href={props.jsonHref}>{t('data.report.json')}</a>
-      </p>
+      <section aria-labelledby="report-downloads">
+        <h2 id="report-downloads">{t('data.export.download')}</h2>
+        <ul>
+          {props.downloadBase ? (
+            <>
+              <li>
+                <a href={`${props.downloadBase}.pdf`}>{t('data.export.pdf')}</a>
+              </li>
+              <li>
+                <a href={`${props.downloadBase}.xlsx`}>{t('data.export.xlsx')}</a>
+              </li>
+              <li>
+                <a href={`${props.downloadBase}.csv`}>{t('data.export.csv')}</a>
+              </li>
+            </>
+          ) : null}
+          <li>
+            <a href={props.jsonHref}>{t('data.report.json')}</a>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { caselawEditorialEn } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
+import { dataIoEn } from '../../../modules/datacollection/io-messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof de, string> = {
   ...caselawEn,
   ...caselawEditorialEn,
   ...dataEn,
+  ...dataIoEn,
   ...eventsEn,
   ...networkEn,
   ...outreachEn,
@@ -316,7 +318,7 @@ export const en: Record<keyof typeof de, string> = {
     'Hello,\n\nSomeone has requested a new password for your account. You can set it with this link, which is valid for one hour:\n{link}\n\nIf this was not you, there is nothing to do: your current password remains valid.\n\nKind regards\nThe KOK office',
 
   'cli.usage':
-    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n  events purge                              Delete participant data after the retention period (EVENT_RETENTION_MONTHS)\n  directory remind                          Send reminders for entries not checked for a year\n  directory export FILE                     Export the directory (.zip: HSDS JSON and KOK format; .csv: table)\n  directory import FILE                     Import the directory from .zip or .csv (all or nothing)\n  caselaw import PATH...                    Import decisions in RII XML (file, ZIP, directory)\n  data codebook --year Y [--json]            Print the codebook of a reporting year as JSON\n  data report YEAR [--format json] [--out FILE]\n                                            Write the data report of a year (protected tables)\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
+    'Usage: kok <command> [options]\n\nCommands:\n  migrate                                   Bring the database up to date\n  org create --slug S --name N              Create an organisation\n  user create --email E --role R [--org SLUG] [--password P]\n                                            Create an account (without a password: invitation by e-mail)\n  token create --email E --name N           Create and print a personal API token\n  backup FILE                               Write a complete backup to a file\n  restore FILE                              Load a backup into an empty database\n  audit verify                              Check the audit chain\n  seed demo                                 Load demo content into an empty database\n  events purge                              Delete participant data after the retention period (EVENT_RETENTION_MONTHS)\n  directory remind                          Send reminders for entries not checked for a year\n  directory export FILE                     Export the directory (.zip: HSDS JSON and KOK format; .csv: table)\n  directory import FILE                     Import the directory from .zip or .csv (all or nothing)\n  caselaw import PATH...                    Import decisions in RII XML (file, ZIP, directory)\n  data codebook --year Y [--json]            Print the codebook of a reporting year as JSON\n  data report YEAR [--format json|pdf|xlsx|csv] [--out FILE] [--lang en]\n                                            Write the data report of a year (protected tables)\n  data template --year Y [--format csv|xlsx] [--out FILE]\n                                            Write the import template generated from the codebook\n  data import FILE --org SLUG --year Y [--release] [--valid-only] [--json]\n                                            Import records of an organisation (the whole file is checked first)\n\nThe database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data).',
   'cli.unknown_command': 'Unknown command: {command}',
   'cli.missing_option': 'The option --{option} is missing.',
   'cli.invalid_value': 'Invalid value for --{option}: {message}',
