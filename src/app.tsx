@@ -29,13 +29,13 @@ import {
 } from './modules/network/routes.tsx';
 import { outreachOfficeRoutes, outreachPublicRoutes } from './modules/outreach/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
-import { teamOfficeRoutes } from './modules/team/routes.tsx';
 import {
   referralOfficeRoutes,
   speakerPoolRoutes,
   trainingOfficeRoutes,
 } from './modules/referral/office-routes.tsx';
 import { referralPublicRoutes } from './modules/referral/public-routes.tsx';
+import { teamOfficeRoutes } from './modules/team/routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';

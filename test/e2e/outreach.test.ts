@@ -52,7 +52,9 @@ describe('newsletter, contact form, donations and the office side', () => {
       // a person needs a few seconds for a form; faster is treated as a bot
       await page.waitForTimeout(3500);
       await page.click('main form button[type="submit"]');
-      await expect(page.locator('#f-message-error').textContent()).resolves.toContain('mindestens 10 Zeichen');
+      await expect(page.locator('#f-message-error').textContent()).resolves.toContain(
+        'mindestens 10 Zeichen',
+      );
       expect(await checkA11y(page)).toEqual([]);
       await page.fill('#f-message', 'Wie kann unsere Stelle Mitglied im KOK werden?');
       await page.waitForTimeout(3500);

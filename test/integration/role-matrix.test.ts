@@ -289,7 +289,6 @@ describe('route × role matrix', () => {
     expect(checked).toBeGreaterThan(400);
     // thousands of requests: on a busy machine this takes minutes
   }, 300_000);
-  }, 300_000); // thousands of requests: on a loaded machine this takes longer than the default 30 s
 
   it('keeps an account with unfinished 2FA out of everything but the 2FA steps', async () => {
     const db = t.database.db;

@@ -7,8 +7,8 @@ import { eventsDe } from '../../../modules/events/messages.ts';
 import { feesDe } from '../../../modules/fees/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 import { outreachDe } from '../../../modules/outreach/messages.ts';
-import { teamDe } from '../../../modules/team/messages.ts';
 import { referralDe } from '../../../modules/referral/messages.ts';
+import { teamDe } from '../../../modules/team/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue

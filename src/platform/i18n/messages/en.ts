@@ -7,8 +7,8 @@ import { eventsEn } from '../../../modules/events/messages.ts';
 import { feesEn } from '../../../modules/fees/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import { outreachEn } from '../../../modules/outreach/messages.ts';
-import { teamEn } from '../../../modules/team/messages.ts';
 import { referralEn } from '../../../modules/referral/messages.ts';
+import { teamEn } from '../../../modules/team/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
