@@ -15,6 +15,7 @@ import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
+import { documentRoutes, memberAreaRoutes } from './modules/memberarea/routes.tsx';
 import {
   boardOfficeRoutes,
   membersOfficeRoutes,
@@ -55,6 +56,8 @@ function siteRoutes() {
   site.route('/verwaltung/mitglieder', membersOfficeRoutes());
   site.route('/verwaltung/vorstand', boardOfficeRoutes());
   site.route('/', networkPublicRoutes());
+  site.route('/mitgliederbereich', memberAreaRoutes());
+  site.route('/', documentRoutes());
   site.route('/', eventsRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions) {
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
     ...(await pagesNavigation(c)),
+    { path: '/dokumente', label: c.get('t')('memberarea.public_documents'), group: 'footer' },
   ]);
   const app = new Hono<AppEnv>();
   const logRequests = deps.logger.isLevelEnabled('info');

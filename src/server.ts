@@ -7,6 +7,7 @@ import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
+import { sendCircularDigests } from './modules/memberarea/circulars.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
@@ -51,6 +52,7 @@ export async function startServer(
       purgeSentMail(database.db),
       sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
       purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
+      sendCircularDigests(database.db, config.publicUrl).then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

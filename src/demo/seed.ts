@@ -3,6 +3,7 @@ import { createUserDirectly } from '../modules/admin/users.ts';
 import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
+import { seedDemoMemberArea } from '../modules/memberarea/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const decisions = await seedDemoCaselaw(db);
   const events = await seedDemoEvents(db);
   const network = await seedDemoNetwork(db);
+  const memberArea = await seedDemoMemberArea(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
@@ -127,6 +129,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       dataRecords,
       network,
       events,
+      memberArea,
     },
   });
   return demoAccounts;

@@ -31,6 +31,10 @@ export const permissionRoles = {
   'members:manage': ['office'],
   /** Create and edit events, see their participant lists (Veranstaltungen). */
   'events:manage': ['office'],
+  /** The member area: circulars, the document library, working groups, contacts, general assemblies. */
+  'memberarea:use': ['member', 'member_admin', 'board', 'office'],
+  /** Write circulars, upload documents, keep working groups and general assemblies. */
+  'memberarea:manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

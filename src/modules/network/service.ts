@@ -369,7 +369,7 @@ export async function activeMemberCount(db: Db): Promise<number | null> {
 export function listBoardTerms(db: Db) {
   return db
     .selectFrom('network_board_terms')
-    .select(['id', 'person_name', 'role', 'elected_at', 'created_at'])
+    .select(['id', 'person_name', 'role', 'elected_at', 'elected_assembly_id', 'created_at'])
     .select([sql<string>`term_start::text`.as('term_start'), sql<string>`term_end::text`.as('term_end')])
     .orderBy('term_end', 'desc')
     .orderBy('person_name')

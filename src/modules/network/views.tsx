@@ -567,7 +567,7 @@ export function MemberEdit(props: {
 
 // ---------------------------------------------------------------- board
 
-type StoredTerm = BoardTerm & { id: string; elected_at: string };
+type StoredTerm = BoardTerm & { id: string; elected_at: string; elected_assembly_id?: string | null };
 
 export function BoardPublic({ terms, t, locale }: { terms: StoredTerm[]; t: Translate; locale: Locale }) {
   return (
@@ -656,7 +656,15 @@ export function BoardAdmin(props: {
               <td>{m.person_name}</td>
               <td>{m.role}</td>
               <td>{t('network.term', { start: m.term_start, end: m.term_end })}</td>
-              <td>{m.elected_at}</td>
+              <td>
+                {m.elected_assembly_id ? (
+                  <a href={localePath(locale, `/mitgliederbereich/versammlungen/${m.elected_assembly_id}`)}>
+                    {m.elected_at || t('memberarea.assemblies')}
+                  </a>
+                ) : (
+                  m.elected_at
+                )}
+              </td>
               <td>
                 <form method="post" action={localePath(locale, `/verwaltung/vorstand/${m.id}/loeschen`)}>
                   <Csrf token={props.csrf} />

@@ -2,6 +2,7 @@ import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
+import { memberareaDe } from '../../../modules/memberarea/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 
 /**
@@ -14,6 +15,7 @@ export const de = {
   ...dataDe,
   ...eventsDe,
   ...networkDe,
+  ...memberareaDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

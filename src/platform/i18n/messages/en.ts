@@ -2,6 +2,7 @@ import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
+import { memberareaEn } from '../../../modules/memberarea/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import type { de } from './de.ts';
 
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof de, string> = {
   ...dataEn,
   ...eventsEn,
   ...networkEn,
+  ...memberareaEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
