@@ -274,10 +274,30 @@ describe('route × role matrix', () => {
     await addGroupMember(t.database.db, groupId, sessions.get('group_member')!.user.email, actor);
     const base = { description: '', folder_id: null, group_id: null, assembly_id: null, assembly_role: null };
     const docs = {
-      public: await createDocument(t.database.db, { ...base, title: 'P', access: 'public' }, checked.file, actor),
-      members: await createDocument(t.database.db, { ...base, title: 'M', access: 'members' }, checked.file, actor),
-      board: await createDocument(t.database.db, { ...base, title: 'B', access: 'board' }, checked.file, actor),
-      office: await createDocument(t.database.db, { ...base, title: 'O', access: 'office' }, checked.file, actor),
+      public: await createDocument(
+        t.database.db,
+        { ...base, title: 'P', access: 'public' },
+        checked.file,
+        actor,
+      ),
+      members: await createDocument(
+        t.database.db,
+        { ...base, title: 'M', access: 'members' },
+        checked.file,
+        actor,
+      ),
+      board: await createDocument(
+        t.database.db,
+        { ...base, title: 'B', access: 'board' },
+        checked.file,
+        actor,
+      ),
+      office: await createDocument(
+        t.database.db,
+        { ...base, title: 'O', access: 'office' },
+        checked.file,
+        actor,
+      ),
       group: await createDocument(
         t.database.db,
         { ...base, title: 'G', access: 'members', group_id: groupId },
@@ -316,8 +336,10 @@ describe('route × role matrix', () => {
             const denied =
               res.status === 403 ||
               (res.status === 303 && (res.headers.get('location') ?? '').includes('/anmelden?next='));
-            if (allowed && res.status !== 200) failures.push(`${route.path} (${level}) as ${who}: ${res.status}`);
-            if (!allowed && !denied) failures.push(`${route.path} (${level}) as ${who}: not denied (${res.status})`);
+            if (allowed && res.status !== 200)
+              failures.push(`${route.path} (${level}) as ${who}: ${res.status}`);
+            if (!allowed && !denied)
+              failures.push(`${route.path} (${level}) as ${who}: not denied (${res.status})`);
             if (allowed && route.download) {
               const disposition = res.headers.get('content-disposition') ?? '';
               if (!disposition.startsWith('attachment;')) failures.push(`${route.path}: ${disposition}`);
