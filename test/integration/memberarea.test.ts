@@ -633,6 +633,33 @@ describe('contact list and general assemblies', () => {
     ]);
   });
 
+  it('lets a board term name the general assembly that elected it, linked from the board table', async () => {
+    const assembly = await t.database.db
+      .selectFrom('memberarea_assemblies')
+      .select('id')
+      .where('title', '=', 'Mitgliederversammlung 2026')
+      .executeTakeFirstOrThrow();
+    const term = {
+      person_name: 'Vorständin Test',
+      role: 'Beisitzerin',
+      term_start: '2026-05-14',
+      term_end: '2028-05-13',
+    };
+    const unknown = await t.post(
+      '/verwaltung/vorstand',
+      { ...term, elected_assembly_id: '00000000-0000-4000-8000-000000000000' },
+      office,
+    );
+    expect(unknown.status).toBe(422);
+    expect(
+      (await t.post('/verwaltung/vorstand', { ...term, elected_assembly_id: assembly.id }, office)).status,
+    ).toBe(303);
+    const page = await (await t.request('/verwaltung/vorstand', { session: office })).text();
+    expect(page).toContain(
+      `<a href="/mitgliederbereich/versammlungen/${assembly.id}">Mitgliederversammlung 2026</a>`,
+    );
+  });
+
   it('shows the overview with latest circulars, documents and own groups', async () => {
     const page = await (await t.request('/mitgliederbereich', { session: member })).text();
     expect(page).toContain('Neueste Rundschreiben');

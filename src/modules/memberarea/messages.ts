@@ -185,7 +185,7 @@ export const memberareaDe = {
   'memberarea.field_decision_text': 'Wortlaut',
   'memberarea.field_result': 'Ergebnis',
   'memberarea.field_votes': 'Abstimmung (z. B. 30 ja, 2 nein, 1 Enthaltung)',
-  'memberarea.elected_at_assembly': 'Gewählt auf: {title}',
+  'memberarea.field_elected_assembly': 'Gewählt auf der Mitgliederversammlung',
 };
 
 export const memberareaEn: Record<keyof typeof memberareaDe, string> = {
@@ -372,5 +372,5 @@ export const memberareaEn: Record<keyof typeof memberareaDe, string> = {
   'memberarea.field_decision_text': 'Wording',
   'memberarea.field_result': 'Result',
   'memberarea.field_votes': 'Vote (e.g. 30 yes, 2 no, 1 abstention)',
-  'memberarea.elected_at_assembly': 'Elected at: {title}',
+  'memberarea.field_elected_assembly': 'Elected at the general assembly',
 };

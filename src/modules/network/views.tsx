@@ -601,6 +601,8 @@ export function BoardAdmin(props: {
   terms: StoredTerm[];
   current: StoredTerm[];
   warnings: BoardWarning[];
+  /** General assemblies of the member area, to say which one elected a term. */
+  assemblies?: Array<{ id: string; title: string }>;
   values: Record<string, string>;
   errors?: FieldErrors;
 }) {
@@ -611,6 +613,7 @@ export function BoardAdmin(props: {
     term_start: t('network.field_term_start'),
     term_end: t('network.field_term_end'),
     elected_at: t('network.field_elected_at'),
+    elected_assembly_id: t('memberarea.field_elected_assembly'),
   };
   return (
     <>
@@ -686,6 +689,19 @@ export function BoardAdmin(props: {
         <Field name="term_start" label={labels.term_start} t={t} values={values} errors={errors} required />
         <Field name="term_end" label={labels.term_end} t={t} values={values} errors={errors} required />
         <Field name="elected_at" label={labels.elected_at} t={t} values={values} errors={errors} />
+        {props.assemblies && props.assemblies.length > 0 ? (
+          <Field
+            name="elected_assembly_id"
+            label={labels.elected_assembly_id}
+            t={t}
+            values={values}
+            errors={errors}
+            options={[
+              { value: '', label: '–' },
+              ...props.assemblies.map((a) => ({ value: a.id, label: a.title })),
+            ]}
+          />
+        ) : null}
         <button type="submit">{t('network.save')}</button>
       </form>
     </>
