@@ -21,6 +21,7 @@ import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
 import { feesOfficeRoutes } from './modules/fees/routes.tsx';
+import { documentRoutes, memberAreaRoutes } from './modules/memberarea/routes.tsx';
 import {
   boardOfficeRoutes,
   membersOfficeRoutes,
@@ -75,6 +76,8 @@ function siteRoutes() {
   site.route('/verwaltung/mitglieder', membersOfficeRoutes());
   site.route('/verwaltung/vorstand', boardOfficeRoutes());
   site.route('/', networkPublicRoutes());
+  site.route('/mitgliederbereich', memberAreaRoutes());
+  site.route('/', documentRoutes());
   site.route('/', eventsRoutes());
   site.route('/verwaltung/team', teamOfficeRoutes());
   site.route('/verwaltung/beitraege', feesOfficeRoutes());
@@ -102,6 +105,7 @@ export function createApp(options: AppOptions) {
     { path: '/kontakt/nachricht', label: c.get('t')('outreach.nav_contact_form'), group: 'footer' },
     { path: '/newsletter', label: c.get('t')('outreach.nav_newsletter'), group: 'footer' },
     { path: '/spenden', label: c.get('t')('outreach.nav_donate'), group: 'footer' },
+    { path: '/dokumente', label: c.get('t')('memberarea.public_documents'), group: 'footer' },
   ]);
   const app = new Hono<AppEnv>();
   const logRequests = deps.logger.isLevelEnabled('info');

@@ -10,6 +10,7 @@ import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { purgeOldContactMessages } from './modules/outreach/contact.ts';
 import { purgePendingSubscribers } from './modules/outreach/newsletter.ts';
 import { purgeRequestPersonalData } from './modules/referral/retention.ts';
+import { sendCircularDigests } from './modules/memberarea/circulars.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { createLogger } from './platform/logger.ts';
@@ -57,6 +58,7 @@ export async function startServer(
       purgePendingSubscribers(database.db),
       purgeOldContactMessages(database.db),
       purgeRequestPersonalData(database.db),
+      sendCircularDigests(database.db, config.publicUrl).then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

@@ -421,6 +421,19 @@ export interface DB {
   speaker_requests: SpeakerRequestsTable;
   speaker_proposals: SpeakerProposalsTable;
   referral_history: ReferralHistoryTable;
+  memberarea_groups: MemberareaGroupsTable;
+  memberarea_group_members: MemberareaGroupMembersTable;
+  memberarea_circulars: MemberareaCircularsTable;
+  memberarea_circular_comments: MemberareaCircularCommentsTable;
+  memberarea_circular_reads: MemberareaCircularReadsTable;
+  memberarea_notification_prefs: MemberareaNotificationPrefsTable;
+  memberarea_folders: MemberareaFoldersTable;
+  memberarea_documents: MemberareaDocumentsTable;
+  memberarea_document_versions: MemberareaDocumentVersionsTable;
+  memberarea_assemblies: MemberareaAssembliesTable;
+  memberarea_assembly_agenda: MemberareaAssemblyAgendaTable;
+  memberarea_assembly_attendance: MemberareaAssemblyAttendanceTable;
+  memberarea_assembly_decisions: MemberareaAssemblyDecisionsTable;
 }
 
 type DateText = ColumnType<string, string, string>;
@@ -471,6 +484,122 @@ export interface NetworkBoardTermsTable {
   term_start: DateText;
   term_end: DateText;
   elected_at: Generated<string>;
+  created_at: DefaultTimestamp;
+  /** The general assembly that elected this term (member area), if recorded. */
+  elected_assembly_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type DocumentAccess = 'public' | 'members' | 'board' | 'office';
+export type NotificationMode = 'immediate' | 'weekly' | 'none';
+export type DecisionResult = 'adopted' | 'rejected' | 'deferred';
+
+export interface MemberareaGroupsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface MemberareaGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  added_at: DefaultTimestamp;
+}
+
+export interface MemberareaCircularsTable {
+  id: Generated<string>;
+  title: string;
+  body_md: string;
+  group_id: string | null;
+  published_at: DefaultTimestamp;
+  created_by: string | null;
+  is_demo: Generated<boolean>;
+}
+
+export interface MemberareaCircularCommentsTable {
+  id: Generated<string>;
+  circular_id: string;
+  user_id: string | null;
+  body: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface MemberareaCircularReadsTable {
+  circular_id: string;
+  user_id: string;
+  read_at: DefaultTimestamp;
+}
+
+export interface MemberareaNotificationPrefsTable {
+  user_id: string;
+  mode: NotificationMode;
+  last_digest_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MemberareaFoldersTable {
+  id: Generated<string>;
+  name: string;
+  position: Generated<number>;
+  created_at: DefaultTimestamp;
+}
+
+export interface MemberareaDocumentsTable {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  access: DocumentAccess;
+  folder_id: string | null;
+  group_id: string | null;
+  assembly_id: string | null;
+  assembly_role: 'invitation' | 'minutes' | 'other' | null;
+  body_text: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface MemberareaDocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  version: number;
+  file_id: string;
+  note: Generated<string>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export interface MemberareaAssembliesTable {
+  id: Generated<string>;
+  title: string;
+  held_on: DateText;
+  place: Generated<string>;
+  invitation_md: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MemberareaAssemblyAgendaTable {
+  id: Generated<string>;
+  assembly_id: string;
+  position: number;
+  title: string;
+}
+
+export interface MemberareaAssemblyAttendanceTable {
+  assembly_id: string;
+  organisation_id: string;
+}
+
+export interface MemberareaAssemblyDecisionsTable {
+  id: Generated<string>;
+  assembly_id: string;
+  title: string;
+  text: Generated<string>;
+  result: DecisionResult;
+  votes: Generated<string>;
   created_at: DefaultTimestamp;
 }
 

@@ -4,6 +4,7 @@ import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoEditorial } from '../modules/caselaw/editorial/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
+import { seedDemoMemberArea } from '../modules/memberarea/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
 import { seedDemoOutreach } from '../modules/outreach/demo.ts';
 import { seedDemoReferral } from '../modules/referral/demo.ts';
@@ -121,6 +122,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const referral = await seedDemoReferral(db);
   const network = await seedDemoNetwork(db);
   const outreach = await seedDemoOutreach(db);
+  const memberArea = await seedDemoMemberArea(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
@@ -136,6 +138,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       events,
       outreach,
       referral,
+      memberArea,
     },
   });
   return demoAccounts;

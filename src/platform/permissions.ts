@@ -43,6 +43,10 @@ export const permissionRoles = {
   'caselaw:edit': ['office'],
   /** Submit a decision for the office to review. */
   'caselaw:submit': ['member', 'member_admin'],
+  /** The member area: circulars, the document library, working groups, contacts, general assemblies. */
+  'memberarea:use': ['member', 'member_admin', 'board', 'office'],
+  /** Write circulars, upload documents, keep working groups and general assemblies. */
+  'memberarea:manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/types.ts';
+import { addVersion, createDocument } from '../../src/modules/memberarea/documents.ts';
+import { addGroupMember, createGroup } from '../../src/modules/memberarea/groups.ts';
+import { renderPdf } from '../../src/platform/files/pdf-document.ts';
+import { checkBytes, uploadPolicies } from '../../src/platform/files/uploads.ts';
 import { splitLocale } from '../../src/platform/i18n/index.ts';
 import { createTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
 
@@ -16,6 +20,7 @@ const inviters: Who[] = ['member_admin', 'admin'];
 const orgManagers: Who[] = ['office', 'admin'];
 const centreStaff: Who[] = ['member', 'member_admin'];
 const referralOffice: Who[] = ['office', 'admin'];
+const memberArea: Who[] = ['member', 'member_admin', 'board', 'office'];
 
 const expected: Record<string, Who[]> = {
   'GET /healthz': everyone,
@@ -216,6 +221,37 @@ const expected: Record<string, Who[]> = {
   'POST /referentinnen/mein-profil': accounts,
   'GET /referentinnen/antwort/:id/:token': everyone,
   'POST /referentinnen/antwort/:id/:token': everyone,
+  'GET /mitgliederbereich': memberArea,
+  'GET /mitgliederbereich/rundschreiben': memberArea,
+  'GET /mitgliederbereich/rundschreiben/neu': office,
+  'POST /mitgliederbereich/rundschreiben/neu': office,
+  'GET /mitgliederbereich/rundschreiben/:id': memberArea,
+  'POST /mitgliederbereich/rundschreiben/:id/kommentare': memberArea,
+  'GET /mitgliederbereich/benachrichtigungen': memberArea,
+  'POST /mitgliederbereich/benachrichtigungen': memberArea,
+  'GET /mitgliederbereich/dokumente': memberArea,
+  'POST /mitgliederbereich/ordner': office,
+  'GET /mitgliederbereich/dokumente/neu': office,
+  'POST /mitgliederbereich/dokumente/neu': office,
+  'GET /mitgliederbereich/dokumente/:id': memberArea,
+  'POST /mitgliederbereich/dokumente/:id/fassungen': office,
+  'GET /mitgliederbereich/arbeitsgruppen': memberArea,
+  'POST /mitgliederbereich/arbeitsgruppen': office,
+  'GET /mitgliederbereich/arbeitsgruppen/:id': memberArea,
+  'POST /mitgliederbereich/arbeitsgruppen/:id/mitglieder': office,
+  'POST /mitgliederbereich/arbeitsgruppen/:id/mitglieder/:userId/entfernen': office,
+  'GET /mitgliederbereich/kontakte': memberArea,
+  'GET /mitgliederbereich/versammlungen': memberArea,
+  'GET /mitgliederbereich/versammlungen/neu': office,
+  'POST /mitgliederbereich/versammlungen/neu': office,
+  'GET /mitgliederbereich/versammlungen/:id': memberArea,
+  'POST /mitgliederbereich/versammlungen/:id': office,
+  'POST /mitgliederbereich/versammlungen/:id/anwesenheit': office,
+  'POST /mitgliederbereich/versammlungen/:id/beschluesse': office,
+  // downloads are checked per document (access level, working group): see the document matrix below
+  'GET /dokumente': everyone,
+  'GET /dokumente/:id/datei': everyone,
+  'GET /dokumente/:id/versionen/:rev': everyone,
   'GET /*': everyone,
 };
 
@@ -225,6 +261,7 @@ function concretePath(path: string): string {
   return path
     .replace(/:id\b/g, DUMMY_ID)
     .replace(/:rev\b/g, DUMMY_ID)
+    .replace(/:userId\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
     .replace(/:slug\b/g, 'kein-eintrag')
     .replace(/:file\{.*\}$/, '2031.pdf') // report files: `2031.pdf` (a year without a report)
@@ -259,6 +296,7 @@ describe('route × role matrix', () => {
     expect(Object.keys(expected).filter((k) => !keys.has(k))).toEqual([]);
   });
 
+  // thousands of requests, each with a fresh account: more than the default timeout on a busy machine
   it('allows and denies exactly as expected, for every role, in both languages', async () => {
     const failures: string[] = [];
     let checked = 0;
@@ -289,6 +327,101 @@ describe('route × role matrix', () => {
     expect(checked).toBeGreaterThan(400);
     // thousands of requests: on a busy machine this takes minutes
   }, 300_000);
+  }, 480_000);
+
+  it('opens each document only for the roles its access level and working group allow, on every document route', async () => {
+    type Viewer = Who | 'group_member';
+    const viewers: Viewer[] = [...everyone, 'group_member'];
+    const sessions = new Map<Viewer, TestSession | undefined>([['anonymous', undefined]]);
+    for (const who of viewers) {
+      if (who === 'anonymous') continue;
+      sessions.set(who, await t.sessionFor(who === 'group_member' ? 'member' : who));
+    }
+    const officeUser = sessions.get('office')!.user;
+    const actor = { user: officeUser, ip: null };
+    const pdf = await renderPdf({ title: 'Matrix' }, (doc) => doc.text('Zugangsstufen'));
+    const checked = await checkBytes(pdf, 'matrix.pdf', uploadPolicies.document);
+    if (!checked.ok) throw new Error(checked.error);
+    const groupId = (await createGroup(t.database.db, { name: 'Matrix-AG', description: '' }, actor))!;
+    await addGroupMember(t.database.db, groupId, sessions.get('group_member')!.user.email, actor);
+    const base = { description: '', folder_id: null, group_id: null, assembly_id: null, assembly_role: null };
+    const docs = {
+      public: await createDocument(
+        t.database.db,
+        { ...base, title: 'P', access: 'public' },
+        checked.file,
+        actor,
+      ),
+      members: await createDocument(
+        t.database.db,
+        { ...base, title: 'M', access: 'members' },
+        checked.file,
+        actor,
+      ),
+      board: await createDocument(
+        t.database.db,
+        { ...base, title: 'B', access: 'board' },
+        checked.file,
+        actor,
+      ),
+      office: await createDocument(
+        t.database.db,
+        { ...base, title: 'O', access: 'office' },
+        checked.file,
+        actor,
+      ),
+      group: await createDocument(
+        t.database.db,
+        { ...base, title: 'G', access: 'members', group_id: groupId },
+        checked.file,
+        actor,
+      ),
+    };
+    for (const id of Object.values(docs)) await addVersion(t.database.db, id, 'zweite', checked.file, actor);
+    // written out by hand: who may download each document (the detail page additionally needs the member area)
+    const mayDownload: Record<keyof typeof docs, Viewer[]> = {
+      public: viewers,
+      members: ['member', 'member_admin', 'board', 'office', 'group_member'],
+      board: ['board', 'office'],
+      office: ['office'],
+      group: ['office', 'group_member'],
+    };
+    const failures: string[] = [];
+    for (const [level, id] of Object.entries(docs) as Array<[keyof typeof docs, string]>) {
+      const first = await t.database.db
+        .selectFrom('memberarea_document_versions')
+        .select('id')
+        .where('document_id', '=', id)
+        .where('version', '=', 1)
+        .executeTakeFirstOrThrow();
+      for (const prefix of ['', '/en']) {
+        const routes = [
+          { path: `${prefix}/dokumente/${id}/datei`, download: true, area: false },
+          { path: `${prefix}/dokumente/${id}/versionen/${first.id}`, download: true, area: false },
+          { path: `${prefix}/mitgliederbereich/dokumente/${id}`, download: false, area: true },
+        ];
+        for (const route of routes) {
+          for (const who of viewers) {
+            const res = await t.request(route.path, { session: sessions.get(who) });
+            const allowed =
+              mayDownload[level].includes(who) && (!route.area || (who !== 'anonymous' && who !== 'admin'));
+            const denied =
+              res.status === 403 ||
+              (res.status === 303 && (res.headers.get('location') ?? '').includes('/anmelden?next='));
+            if (allowed && res.status !== 200)
+              failures.push(`${route.path} (${level}) as ${who}: ${res.status}`);
+            if (!allowed && !denied)
+              failures.push(`${route.path} (${level}) as ${who}: not denied (${res.status})`);
+            if (allowed && route.download) {
+              const disposition = res.headers.get('content-disposition') ?? '';
+              if (!disposition.startsWith('attachment;')) failures.push(`${route.path}: ${disposition}`);
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it('keeps an account with unfinished 2FA out of everything but the 2FA steps', async () => {
     const db = t.database.db;

@@ -8,6 +8,7 @@ import { uuidParam } from '../../platform/http/params.ts';
 import { contentLocale, localePath } from '../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
+import { listAssemblies } from '../memberarea/assemblies.ts';
 import { boardWarnings, isCurrent } from './board.ts';
 import { atomFeed } from './feed.ts';
 import { membersMap } from './members-map.ts';
@@ -346,6 +347,7 @@ export function boardOfficeRoutes() {
     errors?: import('../../platform/errors.ts').FieldErrors,
   ) {
     const terms = await listBoardTerms(c.get('deps').database.db);
+    const assemblies = await listAssemblies(c.get('deps').database.db);
     const now = today();
     return renderPage(
       c,
@@ -357,6 +359,7 @@ export function boardOfficeRoutes() {
         terms={terms}
         current={terms.filter((term) => isCurrent(term, now))}
         warnings={boardWarnings(terms, now)}
+        assemblies={assemblies}
         values={values}
         errors={errors}
       />,
@@ -367,7 +370,11 @@ export function boardOfficeRoutes() {
   app.post('/', async (c) => {
     const form = await readForm(c, boardTermSchema);
     if (!form.ok) return page(c, form.values, form.errors);
-    await addBoardTerm(c.get('deps').database.db, form.data, actorOf(c));
+    try {
+      await addBoardTerm(c.get('deps').database.db, form.data, actorOf(c));
+    } catch (err) {
+      return page(c, form.values, validationFields(err));
+    }
     invalidatePageCache();
     return c.redirect(localePath(c.get('locale'), '/verwaltung/vorstand'), 303);
   });

@@ -92,6 +92,13 @@ export const boardTermSchema = z
     term_start: isoDate,
     term_end: isoDate,
     elected_at: z.string().trim().max(200).default(''),
+    /** The general assembly (member area) that elected the term, if recorded. */
+    elected_assembly_id: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || z.uuid().safeParse(v).success, 'validation.choice')
+      .transform((v) => (v ? v.toLowerCase() : null)),
   })
   .refine((v) => v.term_end >= v.term_start, { path: ['term_end'], message: 'validation.invalid' });
 
@@ -369,7 +376,7 @@ export async function activeMemberCount(db: Db): Promise<number | null> {
 export function listBoardTerms(db: Db) {
   return db
     .selectFrom('network_board_terms')
-    .select(['id', 'person_name', 'role', 'elected_at', 'created_at'])
+    .select(['id', 'person_name', 'role', 'elected_at', 'elected_assembly_id', 'created_at'])
     .select([sql<string>`term_start::text`.as('term_start'), sql<string>`term_end::text`.as('term_end')])
     .orderBy('term_end', 'desc')
     .orderBy('person_name')
@@ -381,9 +388,19 @@ export async function addBoardTerm(
   term: z.infer<typeof boardTermSchema>,
   actor: Actor,
 ): Promise<void> {
+  let electedAt = term.elected_at;
+  if (term.elected_assembly_id) {
+    const assembly = await db
+      .selectFrom('memberarea_assemblies')
+      .select('title')
+      .where('id', '=', term.elected_assembly_id)
+      .executeTakeFirst();
+    if (!assembly) throw fieldError('elected_assembly_id', 'validation.choice');
+    electedAt ||= assembly.title;
+  }
   const row = await db
     .insertInto('network_board_terms')
-    .values(term)
+    .values({ ...term, elected_at: electedAt })
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(db, {

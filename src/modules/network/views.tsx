@@ -581,7 +581,7 @@ export function MemberEdit(props: {
 
 // ---------------------------------------------------------------- board
 
-type StoredTerm = BoardTerm & { id: string; elected_at: string };
+type StoredTerm = BoardTerm & { id: string; elected_at: string; elected_assembly_id?: string | null };
 
 export function BoardPublic({ terms, t, locale }: { terms: StoredTerm[]; t: Translate; locale: Locale }) {
   return (
@@ -615,6 +615,8 @@ export function BoardAdmin(props: {
   terms: StoredTerm[];
   current: StoredTerm[];
   warnings: BoardWarning[];
+  /** General assemblies of the member area, to say which one elected a term. */
+  assemblies?: Array<{ id: string; title: string }>;
   values: Record<string, string>;
   errors?: FieldErrors;
 }) {
@@ -625,6 +627,7 @@ export function BoardAdmin(props: {
     term_start: t('network.field_term_start'),
     term_end: t('network.field_term_end'),
     elected_at: t('network.field_elected_at'),
+    elected_assembly_id: t('memberarea.field_elected_assembly'),
   };
   return (
     <>
@@ -670,7 +673,15 @@ export function BoardAdmin(props: {
               <td>{m.person_name}</td>
               <td>{m.role}</td>
               <td>{t('network.term', { start: m.term_start, end: m.term_end })}</td>
-              <td>{m.elected_at}</td>
+              <td>
+                {m.elected_assembly_id ? (
+                  <a href={localePath(locale, `/mitgliederbereich/versammlungen/${m.elected_assembly_id}`)}>
+                    {m.elected_at || t('memberarea.assemblies')}
+                  </a>
+                ) : (
+                  m.elected_at
+                )}
+              </td>
               <td>
                 <form method="post" action={localePath(locale, `/verwaltung/vorstand/${m.id}/loeschen`)}>
                   <Csrf token={props.csrf} />
@@ -692,6 +703,19 @@ export function BoardAdmin(props: {
         <Field name="term_start" label={labels.term_start} t={t} values={values} errors={errors} required />
         <Field name="term_end" label={labels.term_end} t={t} values={values} errors={errors} required />
         <Field name="elected_at" label={labels.elected_at} t={t} values={values} errors={errors} />
+        {props.assemblies && props.assemblies.length > 0 ? (
+          <Field
+            name="elected_assembly_id"
+            label={labels.elected_assembly_id}
+            t={t}
+            values={values}
+            errors={errors}
+            options={[
+              { value: '', label: '–' },
+              ...props.assemblies.map((a) => ({ value: a.id, label: a.title })),
+            ]}
+          />
+        ) : null}
         <button type="submit">{t('network.save')}</button>
       </form>
     </>

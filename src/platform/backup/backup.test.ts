@@ -150,7 +150,11 @@ INSERT INTO network_member_status_history (id, member_id, status, changed_on, no
    E'Antrag\nZeile 2', '${T}', NULL),
   ('00000000-0000-4000-8000-0000000000b3', '00000000-0000-4000-8000-0000000000b1', 'admitted', '1999-12-31', '',
    '${T}', '00000000-0000-4000-8000-000000000011');
-INSERT INTO network_board_terms (id, person_name, role, term_start, term_end, elected_at, created_at) VALUES
+INSERT INTO memberarea_assemblies (id, title, held_on, place, invitation_md, is_demo, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d1', 'Mitgliederversammlung 2024 – ${UNICODE}', '2024-04-30', 'Berlin',
+   E'## Einladung\n\nLiebe Mitglieder', false, '${T}', '${T}');
+INSERT INTO network_board_terms (id, person_name, role, term_start, term_end, elected_at, created_at,
+                                 elected_assembly_id) VALUES
   ('00000000-0000-4000-8000-0000000000c1', 'Ä. Vorständin', 'Vorsitzende', '2024-05-01', '2027-04-30',
    'Mitgliederversammlung 2024', '${T}');
 INSERT INTO newsletter_sends (id, news_id, recipients, sent_at, sent_by) VALUES
@@ -186,6 +190,41 @@ INSERT INTO referral_history (id, training_request_id, speaker_request_id, at, a
    '00000000-0000-4000-8000-000000000011', 'office', 'note', NULL, NULL, E'Intern: ${UNICODE}'),
   ('00000000-0000-4000-8000-0000000000d7', NULL, '00000000-0000-4000-8000-0000000000d4', '${T}', NULL, 'speaker',
    'speaker_accepted', NULL, '00000000-0000-4000-8000-0000000000d2', '');
+   'Mitgliederversammlung 2024', '${T}', '00000000-0000-4000-8000-0000000000d1');
+INSERT INTO memberarea_assembly_agenda (id, assembly_id, position, title) VALUES
+  ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000d1', 1, 'Bericht des Vorstands');
+INSERT INTO memberarea_assembly_attendance (assembly_id, organisation_id) VALUES
+  ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-000000000001');
+INSERT INTO memberarea_assembly_decisions (id, assembly_id, title, text, result, votes, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d3', '00000000-0000-4000-8000-0000000000d1', 'Haushalt', E'Zeile\nzwei',
+   'adopted', '30 ja, 1 nein', '${T}');
+INSERT INTO memberarea_groups (id, name, description, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e1', 'AG Arbeitsausbeutung – ${UNICODE}', '', '${T}');
+INSERT INTO memberarea_group_members (group_id, user_id, added_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000012', '${T}');
+INSERT INTO memberarea_circulars (id, title, body_md, group_id, published_at, created_by, is_demo) VALUES
+  ('00000000-0000-4000-8000-0000000000e2', 'Rundschreiben 1/2026', E'# Titel\n\n<script>x</script>', NULL, '${T}',
+   '00000000-0000-4000-8000-000000000011', false),
+  ('00000000-0000-4000-8000-0000000000e3', 'Nur für die AG', 'Text', '00000000-0000-4000-8000-0000000000e1', '${T}',
+   NULL, true);
+INSERT INTO memberarea_circular_comments (id, circular_id, user_id, body, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e4', '00000000-0000-4000-8000-0000000000e2',
+   '00000000-0000-4000-8000-000000000012', E'Danke!\n${UNICODE}', '${T}');
+INSERT INTO memberarea_circular_reads (circular_id, user_id, read_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e2', '00000000-0000-4000-8000-000000000012', '${T}');
+INSERT INTO memberarea_notification_prefs (user_id, mode, last_digest_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-000000000012', 'weekly', '${T}', '${T}'),
+  ('00000000-0000-4000-8000-000000000011', 'none', NULL, '${T}');
+INSERT INTO memberarea_folders (id, name, position, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000f1', 'Satzung und Ordnungen', -1, '${T}');
+INSERT INTO memberarea_documents (id, title, description, access, folder_id, group_id, assembly_id, assembly_role,
+                                  body_text, is_demo, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000f2', 'Protokoll – ${UNICODE}', '', 'board', '00000000-0000-4000-8000-0000000000f1',
+   '00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000d1', 'minutes', E'Seite 1\nStraße',
+   false, '${T}', '${T}');
+INSERT INTO memberarea_document_versions (id, document_id, version, file_id, note, created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-0000000000f3', '00000000-0000-4000-8000-0000000000f2', 1,
+   '00000000-0000-4000-8000-000000000072', 'erste Fassung', '${T}', '00000000-0000-4000-8000-000000000011');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -183,6 +183,7 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (!auth) return null;
   const role = auth.user.role;
   const adminLinks: Array<[string, string]> = [];
+  if (can(role, 'memberarea:use')) adminLinks.push(['/mitgliederbereich', t('memberarea.nav')]);
   if (can(role, 'directory:edit_own')) adminLinks.push(['/mein-eintrag', t('directory.nav_own')]);
   if (can(role, 'data:enter')) adminLinks.push(['/datenerhebung', t('data.nav_entry')]);
   if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);

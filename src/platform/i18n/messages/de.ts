@@ -5,6 +5,7 @@ import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { feesDe } from '../../../modules/fees/messages.ts';
+import { memberareaDe } from '../../../modules/memberarea/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 import { outreachDe } from '../../../modules/outreach/messages.ts';
 import { referralDe } from '../../../modules/referral/messages.ts';
@@ -26,6 +27,7 @@ export const de = {
   ...teamDe,
   ...feesDe,
   ...referralDe,
+  ...memberareaDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

@@ -5,6 +5,7 @@ import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { feesEn } from '../../../modules/fees/messages.ts';
+import { memberareaEn } from '../../../modules/memberarea/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import { outreachEn } from '../../../modules/outreach/messages.ts';
 import { referralEn } from '../../../modules/referral/messages.ts';
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof de, string> = {
   ...teamEn,
   ...feesEn,
   ...referralEn,
+  ...memberareaEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
