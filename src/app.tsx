@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
@@ -89,6 +90,9 @@ function siteRoutes() {
   return site;
 }
 
+/** The largest upload policy (25 MB) plus room for the form around it. */
+const MAX_BODY_BYTES = 27 * 1024 * 1024;
+
 export function createApp(options: AppOptions) {
   const { assets, ...rest } = options;
   const deps: AppDeps = { ...rest, assets: { css: assets.css, js: assets.js } };
@@ -165,6 +169,17 @@ export function createApp(options: AppOptions) {
     c.set('site', await getSite(deps.database.db));
     await next();
   });
+  // before anything reads a body (the CSRF check reads forms): uploads are limited per policy, everything else
+  // is far smaller; a request over the limit is refused before it is held in memory
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('bad_request', 'error.body_too_large');
+      },
+    }),
+  );
   app.use('*', loadAuth);
   app.use('*', csrfProtection);
 

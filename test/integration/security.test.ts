@@ -44,6 +44,17 @@ describe('security baseline', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
   });
 
+  it('refuses a request body over the upload limit before reading it, with a readable 400', async () => {
+    const big = new Uint8Array(28 * 1024 * 1024);
+    const res = await t.request('/kontakt/nachricht', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('höchstens 25 MB');
+  });
+
   it('refuses cross-site form posts and posts without the session token', async () => {
     const crossSite = await t.request('/anmelden', {
       method: 'POST',

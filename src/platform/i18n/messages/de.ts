@@ -75,6 +75,7 @@ export const de = {
   'validation.password_too_long': 'Das Passwort darf höchstens 256 Zeichen lang sein.',
   'validation.password_mismatch': 'Die beiden Passwörter stimmen nicht überein.',
 
+  'error.body_too_large': 'Die gesendeten Daten sind zu groß. Dateien dürfen höchstens 25 MB groß sein.',
   'error.title_400': 'Ungültige Anfrage',
   'error.title_401': 'Anmeldung erforderlich',
   'error.title_403': 'Kein Zugriff',

@@ -70,6 +70,7 @@ export const en: Record<keyof typeof de, string> = {
   'validation.password_too_long': 'The password must be at most 256 characters long.',
   'validation.password_mismatch': 'The two passwords do not match.',
 
+  'error.body_too_large': 'The data sent is too large. Files may be at most 25 MB.',
   'error.title_400': 'Invalid request',
   'error.title_401': 'Login required',
   'error.title_403': 'No access',
