@@ -15,6 +15,8 @@ import { directoryOfficeRoutes } from './modules/directory/office-routes.tsx';
 import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
+import { glossaryOfficeRoutes, glossaryPublicRoutes } from './modules/glossary/routes.tsx';
+import { monitoringOfficeRoutes, monitoringPublicRoutes } from './modules/monitoring/routes.tsx';
 import {
   boardOfficeRoutes,
   membersOfficeRoutes,
@@ -22,6 +24,9 @@ import {
   newsOfficeRoutes,
 } from './modules/network/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
+import { projectsOfficeRoutes, projectsPublicRoutes } from './modules/projects/routes.tsx';
+import { knowledgeHubRoutes } from './modules/publications/hub.tsx';
+import { publicationsOfficeRoutes, publicationsPublicRoutes } from './modules/publications/routes.tsx';
 import type { Assets } from './platform/assets.ts';
 import { AppError } from './platform/errors.ts';
 import { loadAuth } from './platform/http/auth.ts';
@@ -56,6 +61,15 @@ function siteRoutes() {
   site.route('/verwaltung/vorstand', boardOfficeRoutes());
   site.route('/', networkPublicRoutes());
   site.route('/', eventsRoutes());
+  site.route('/verwaltung/monitoring', monitoringOfficeRoutes());
+  site.route('/verwaltung/publikationen', publicationsOfficeRoutes());
+  site.route('/verwaltung/projekte', projectsOfficeRoutes());
+  site.route('/verwaltung/glossar', glossaryOfficeRoutes());
+  site.route('/', knowledgeHubRoutes());
+  site.route('/', monitoringPublicRoutes());
+  site.route('/', publicationsPublicRoutes());
+  site.route('/', projectsPublicRoutes());
+  site.route('/', glossaryPublicRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -72,6 +86,8 @@ export function createApp(options: AppOptions) {
     { path: '/veranstaltungen', label: c.get('t')('events.nav'), group: 'main' },
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
+    // publications, monitoring, projects and the glossary share one entry: the main navigation is long already
+    { path: '/wissen', label: c.get('t')('publications.nav_hub'), group: 'main' },
     ...(await pagesNavigation(c)),
   ]);
   const app = new Hono<AppEnv>();

@@ -3,7 +3,11 @@ import { createUserDirectly } from '../modules/admin/users.ts';
 import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
+import { seedDemoGlossary } from '../modules/glossary/demo.ts';
+import { seedDemoMonitoring } from '../modules/monitoring/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
+import { seedDemoProjects } from '../modules/projects/demo.ts';
+import { seedDemoPublications } from '../modules/publications/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
 import { seedDemoDirectory } from './directory.ts';
@@ -115,6 +119,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const decisions = await seedDemoCaselaw(db);
   const events = await seedDemoEvents(db);
   const network = await seedDemoNetwork(db);
+  const monitoring = await seedDemoMonitoring(db);
+  const publications = await seedDemoPublications(db);
+  const projects = await seedDemoProjects(db, publications);
+  const glossary = await seedDemoGlossary(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
@@ -127,6 +135,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       dataRecords,
       network,
       events,
+      monitoring,
+      publications: publications.length,
+      projects,
+      glossary,
     },
   });
   return demoAccounts;

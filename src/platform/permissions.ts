@@ -31,6 +31,14 @@ export const permissionRoles = {
   'members:manage': ['office'],
   /** Create and edit events, see their participant lists (Veranstaltungen). */
   'events:manage': ['office'],
+  /** Keep the convention monitoring: instruments, rounds, recommendations, assessments, shadow reports. */
+  'monitoring:edit': ['office'],
+  /** Upload and edit the publications library. */
+  'publications:edit': ['office'],
+  /** Keep the office's projects and their links. */
+  'projects:edit': ['office'],
+  /** Keep the glossary. */
+  'glossary:edit': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

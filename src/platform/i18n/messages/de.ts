@@ -2,7 +2,11 @@ import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
+import { glossaryDe } from '../../../modules/glossary/messages.ts';
+import { monitoringDe } from '../../../modules/monitoring/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
+import { projectsDe } from '../../../modules/projects/messages.ts';
+import { publicationsDe } from '../../../modules/publications/messages.ts';
 
 /**
  * The German message catalogue: the reference language. Every key here must exist in every other catalogue
@@ -14,6 +18,10 @@ export const de = {
   ...dataDe,
   ...eventsDe,
   ...networkDe,
+  ...publicationsDe,
+  ...monitoringDe,
+  ...projectsDe,
+  ...glossaryDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

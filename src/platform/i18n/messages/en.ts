@@ -2,7 +2,11 @@ import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
+import { glossaryEn } from '../../../modules/glossary/messages.ts';
+import { monitoringEn } from '../../../modules/monitoring/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
+import { projectsEn } from '../../../modules/projects/messages.ts';
+import { publicationsEn } from '../../../modules/publications/messages.ts';
 import type { de } from './de.ts';
 
 /** English: every key of the German catalogue, checked by the type. */
@@ -12,6 +16,10 @@ export const en: Record<keyof typeof de, string> = {
   ...dataEn,
   ...eventsEn,
   ...networkEn,
+  ...publicationsEn,
+  ...monitoringEn,
+  ...projectsEn,
+  ...glossaryEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',

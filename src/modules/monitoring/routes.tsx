@@ -1,0 +1,277 @@
+import { Hono } from 'hono';
+import { audit } from '../../platform/audit.ts';
+import { type FieldErrors, notFound, validationFields } from '../../platform/errors.ts';
+import { fileResponse } from '../../platform/files/download.ts';
+import { requirePermission } from '../../platform/http/auth.ts';
+import type { AppEnv, Ctx } from '../../platform/http/env.ts';
+import { readForm, readQuery } from '../../platform/http/forms.ts';
+import { invalidatePageCache } from '../../platform/http/page-cache.ts';
+import { uuidParam } from '../../platform/http/params.ts';
+import { contentLocale, localePath } from '../../platform/i18n/index.ts';
+import { renderPage } from '../../platform/ui/render.tsx';
+import { readPdfUpload } from '../publications/upload.ts';
+import { trackerCsv } from './csv.ts';
+import {
+  addAssessment,
+  addSubmission,
+  assessmentHistory,
+  assessmentSchema,
+  createInstrument,
+  createRound,
+  getRecommendation,
+  instrumentSchema,
+  listInstruments,
+  listRounds,
+  listSubmissions,
+  progressByRound,
+  recommendationSchema,
+  roundSchema,
+  saveRecommendation,
+  submissionFile,
+  submissionSchema,
+  type TrackerQuery,
+  trackerQuerySchema,
+  trackerRows,
+} from './repo.ts';
+import {
+  type AdminForms,
+  MonitoringAdmin,
+  RecommendationEditor,
+  RecommendationPage,
+  recommendationTitle,
+  TrackerPage,
+} from './views.tsx';
+
+const actorOf = (c: Ctx) => ({ user: c.get('auth')!.user, ip: c.get('ip') });
+const noFilter: TrackerQuery = { instrument: '', runde: '', thema: '', status: '' };
+
+/** The public tracker, its CSV export, recommendation pages and the shadow reports. */
+export function monitoringPublicRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/monitoring', async (c) => {
+    const db = c.get('deps').database.db;
+    const t = c.get('t');
+    const locale = contentLocale(c.get('locale'));
+    const query = readQuery(c, trackerQuerySchema);
+    const filters = query.ok ? query.data : noFilter;
+    const rows = query.ok ? await trackerRows(db, filters) : [];
+    return renderPage(
+      c,
+      { title: t('monitoring.title'), status: query.ok ? 200 : 400 },
+      <TrackerPage
+        t={t}
+        locale={locale}
+        instruments={await listInstruments(db)}
+        rounds={await listRounds(db)}
+        rows={rows}
+        progress={progressByRound(rows)}
+        submissions={await listSubmissions(db)}
+        query={filters}
+        errors={query.ok ? undefined : query.errors}
+      />,
+    );
+  });
+
+  app.get('/monitoring.csv', async (c) => {
+    const db = c.get('deps').database.db;
+    const query = readQuery(c, trackerQuerySchema);
+    if (!query.ok)
+      return c.json({ error: c.get('t')('error.validation'), fields: Object.keys(query.errors) }, 400);
+    const rows = await trackerRows(db, query.data);
+    const auth = c.get('auth');
+    // the data is public; exports by accounts are logged like every office export
+    if (auth) {
+      await audit(db, {
+        actorId: auth.user.id,
+        actorLabel: auth.user.role,
+        action: 'monitoring.export',
+        ip: c.get('ip'),
+        meta: { rows: rows.length, filters: query.data },
+      });
+    }
+    const locale = contentLocale(c.get('locale'));
+    return c.body(trackerCsv(rows, c.get('t'), locale), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="monitoring-${locale}.csv"`,
+    });
+  });
+
+  app.get('/monitoring/empfehlungen/:id', async (c) => {
+    const db = c.get('deps').database.db;
+    const rec = await getRecommendation(db, uuidParam(c, 'id'));
+    if (!rec) throw notFound();
+    const locale = contentLocale(c.get('locale'));
+    return renderPage(
+      c,
+      { title: recommendationTitle(rec, c.get('t'), locale) },
+      <RecommendationPage
+        t={c.get('t')}
+        locale={locale}
+        rec={rec}
+        history={await assessmentHistory(db, rec.id)}
+      />,
+    );
+  });
+
+  app.get('/monitoring/berichte/:id', async (c) => {
+    const file = await submissionFile(c.get('deps').database.db, uuidParam(c, 'id'));
+    if (!file) throw notFound();
+    return fileResponse(c, file, { cacheSeconds: 300 });
+  });
+
+  return app;
+}
+
+/** Office: instruments, rounds, recommendations, dated assessments and shadow reports. */
+export function monitoringOfficeRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requirePermission('monitoring:edit'));
+
+  async function overview(c: Ctx, forms: AdminForms = {}, status: 200 | 422 = 200) {
+    const db = c.get('deps').database.db;
+    return renderPage(
+      c,
+      { title: c.get('t')('monitoring.admin_title'), status },
+      <MonitoringAdmin
+        t={c.get('t')}
+        locale={c.get('locale')}
+        csrf={c.get('auth')?.session?.csrfToken}
+        instruments={await listInstruments(db)}
+        rounds={await listRounds(db)}
+        rows={await trackerRows(db, noFilter)}
+        forms={forms}
+        saved={c.req.query('gespeichert') === '1'}
+      />,
+    );
+  }
+  const done = (c: Ctx, path = '/verwaltung/monitoring?gespeichert=1') => {
+    invalidatePageCache();
+    return c.redirect(localePath(c.get('locale'), path), 303);
+  };
+
+  app.get('/', (c) => overview(c));
+
+  app.post('/instrumente', async (c) => {
+    const form = await readForm(c, instrumentSchema);
+    if (!form.ok) return overview(c, { instrument: form }, 422);
+    const db = c.get('deps').database.db;
+    try {
+      await db.transaction().execute((trx) => createInstrument(trx, form.data, actorOf(c)));
+    } catch (err) {
+      return overview(c, { instrument: { values: form.values, errors: validationFields(err) } }, 422);
+    }
+    return done(c);
+  });
+
+  app.post('/runden', async (c) => {
+    const form = await readForm(c, roundSchema);
+    if (!form.ok) return overview(c, { round: form }, 422);
+    const db = c.get('deps').database.db;
+    try {
+      await db.transaction().execute((trx) => createRound(trx, form.data, actorOf(c)));
+    } catch (err) {
+      return overview(c, { round: { values: form.values, errors: validationFields(err) } }, 422);
+    }
+    return done(c);
+  });
+
+  app.post('/berichte', async (c) => {
+    const form = await readForm(c, submissionSchema);
+    const upload = await readPdfUpload(c, 'file', true);
+    if (!form.ok || !upload.ok || !upload.pdf) {
+      const errors = { ...(form.ok ? {} : form.errors), ...(upload.ok ? {} : upload.errors) };
+      return overview(c, { submission: { values: form.values, errors } }, 422);
+    }
+    const pdf = upload.pdf;
+    const db = c.get('deps').database.db;
+    try {
+      await db.transaction().execute((trx) => addSubmission(trx, form.data, pdf, actorOf(c)));
+    } catch (err) {
+      return overview(c, { submission: { values: form.values, errors: validationFields(err) } }, 422);
+    }
+    return done(c);
+  });
+
+  async function editor(
+    c: Ctx,
+    id: string | null,
+    props: {
+      values?: Record<string, string>;
+      topics?: string[];
+      errors?: FieldErrors;
+      assessment?: { values: Record<string, string>; errors?: FieldErrors };
+    } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const db = c.get('deps').database.db;
+    const t = c.get('t');
+    const rec = id ? await getRecommendation(db, id) : undefined;
+    if (id && !rec) throw notFound();
+    const values =
+      props.values ??
+      (rec
+        ? {
+            round_id: rec.round_id,
+            paragraph: rec.paragraph,
+            text_de: rec.text_de,
+            text_en: rec.text_en,
+            addressee: rec.addressee,
+          }
+        : {});
+    const heading = rec
+      ? `${t('monitoring.edit_recommendation')}: ${recommendationTitle(rec, t, c.get('locale') === 'en' ? 'en' : 'de')}`
+      : t('monitoring.new_recommendation');
+    return renderPage(
+      c,
+      { title: heading, status },
+      <RecommendationEditor
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('auth')?.session?.csrfToken}
+        id={id}
+        heading={heading}
+        rounds={await listRounds(db)}
+        values={values}
+        topics={props.topics ?? rec?.topics ?? []}
+        errors={props.errors}
+        history={id ? await assessmentHistory(db, id) : []}
+        assessment={props.assessment}
+        saved={c.req.query('gespeichert') === '1'}
+      />,
+    );
+  }
+
+  async function submit(c: Ctx, id: string | null) {
+    const db = c.get('deps').database.db;
+    if (id && !(await getRecommendation(db, id))) throw notFound();
+    const form = await readForm(c, recommendationSchema);
+    const topics = ((await c.req.parseBody({ all: true })).topics ?? []) as string[] | string;
+    const chosen = (Array.isArray(topics) ? topics : [topics]).filter(
+      (x): x is string => typeof x === 'string',
+    );
+    if (!form.ok) return editor(c, id, { values: form.values, topics: chosen, errors: form.errors }, 422);
+    let savedId: string;
+    try {
+      savedId = await db.transaction().execute((trx) => saveRecommendation(trx, id, form.data, actorOf(c)));
+    } catch (err) {
+      return editor(c, id, { values: form.values, topics: chosen, errors: validationFields(err) }, 422);
+    }
+    return done(c, `/verwaltung/monitoring/empfehlungen/${savedId}?gespeichert=1`);
+  }
+
+  app.get('/empfehlungen/neu', (c) => editor(c, null));
+  app.post('/empfehlungen/neu', (c) => submit(c, null));
+  app.get('/empfehlungen/:id', (c) => editor(c, uuidParam(c, 'id')));
+  app.post('/empfehlungen/:id', (c) => submit(c, uuidParam(c, 'id')));
+  app.post('/empfehlungen/:id/bewertungen', async (c) => {
+    const id = uuidParam(c, 'id');
+    const db = c.get('deps').database.db;
+    if (!(await getRecommendation(db, id))) throw notFound();
+    const form = await readForm(c, assessmentSchema);
+    if (!form.ok) return editor(c, id, { assessment: form }, 422);
+    await db.transaction().execute((trx) => addAssessment(trx, id, form.data, actorOf(c)));
+    return done(c, `/verwaltung/monitoring/empfehlungen/${id}?gespeichert=1`);
+  });
+  return app;
+}
