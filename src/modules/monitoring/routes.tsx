@@ -43,6 +43,13 @@ import {
 } from './views.tsx';
 
 const actorOf = (c: Ctx) => ({ user: c.get('auth')!.user, ip: c.get('ip') });
+/** Errors of a checkbox list come per item (`topics.0`); the form shows them on the list as a whole. */
+function byList(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, issue] of Object.entries(errors)) out[key.replace(/\.\d+$/, '')] ??= issue;
+  return out;
+}
+
 const noFilter: TrackerQuery = { instrument: '', runde: '', thema: '', status: '' };
 
 /** The public tracker, its CSV export, recommendation pages and the shadow reports. */
@@ -250,7 +257,8 @@ export function monitoringOfficeRoutes() {
     const chosen = (Array.isArray(topics) ? topics : [topics]).filter(
       (x): x is string => typeof x === 'string',
     );
-    if (!form.ok) return editor(c, id, { values: form.values, topics: chosen, errors: form.errors }, 422);
+    if (!form.ok)
+      return editor(c, id, { values: form.values, topics: chosen, errors: byList(form.errors) }, 422);
     let savedId: string;
     try {
       savedId = await db.transaction().execute((trx) => saveRecommendation(trx, id, form.data, actorOf(c)));

@@ -23,6 +23,13 @@ import { ProjectEditor, ProjectList, ProjectPage, ProjectsAdmin } from './views.
 
 const actorOf = (c: Ctx) => ({ user: c.get('auth')!.user, ip: c.get('ip') });
 const SLUG = /^[a-z0-9][a-z0-9-]{1,99}$/;
+/** Errors of a checkbox list come per item (`topics.0`); the form shows them on the list as a whole. */
+function byList(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, issue] of Object.entries(errors)) out[key.replace(/\.\d+$/, '')] ??= issue;
+  return out;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function projectsPublicRoutes() {
@@ -120,7 +127,7 @@ export function projectsOfficeRoutes() {
     if (id && !(await getProject(db, id))) throw notFound();
     const form = await readForm(c, projectSchema);
     const chosen = await chosenFromBody(c);
-    if (!form.ok) return editor(c, id, { values: form.values, chosen, errors: form.errors }, 422);
+    if (!form.ok) return editor(c, id, { values: form.values, chosen, errors: byList(form.errors) }, 422);
     let savedId: string;
     try {
       savedId = await db.transaction().execute((trx) => saveProject(trx, id, form.data, actorOf(c)));
