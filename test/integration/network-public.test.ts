@@ -680,7 +680,7 @@ describe('glossary', () => {
     const glossary = await (await t.request('/glossar')).text();
     expect(glossary).toContain('<a href="#buchstabe-M">M</a>');
     expect(glossary).toContain('<a href="#buchstabe-U">U</a>');
-    expect(glossary).toContain('<span aria-disabled="true">Z</span>');
+    expect(glossary).toContain('<span class="letter-empty">Z</span>');
     expect(glossary).toContain('<dt id="ueberlebende">');
     const page = await (await t.request('/kontakt')).text();
     expect(page).toContain('<h2>Menschenhandel</h2>');

@@ -36,7 +36,7 @@ export function GlossaryPage({ terms, t, locale }: { terms: Term[]; t: Translate
               {groups.has(letter) ? (
                 <a href={`#buchstabe-${letter === '#' ? 'andere' : letter}`}>{letter}</a>
               ) : (
-                <span aria-disabled="true">{letter}</span>
+                <span class="letter-empty">{letter}</span>
               )}
             </li>
           ))}
