@@ -354,6 +354,51 @@ describe('convention monitoring', () => {
     expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
   });
+  it('lets the office correct instruments and rounds, validated and audited', async () => {
+    const rename = await t.post(
+      `/verwaltung/monitoring/runden/${ids.roundC}`,
+      {
+        instrument_id: ids.cedaw,
+        label_de: '9. Staatenbericht',
+        label_en: 'Ninth report',
+        report_year: '2023',
+      },
+      office,
+    );
+    expect(rename.status).toBe(303);
+    expect(await (await t.request('/monitoring')).text()).toContain('CEDAW: 9. Staatenbericht');
+    const bad = await t.post(
+      `/verwaltung/monitoring/runden/${ids.roundC}`,
+      { instrument_id: ids.cedaw, label_de: '', label_en: 'x', report_year: '1800' },
+      office,
+    );
+    expect(bad.status).toBe(422);
+    const body = await bad.text();
+    expect(body).toContain('href="#f-label_de"');
+    expect(body).toContain('href="#f-report_year"');
+    const clash = await t.post(
+      `/verwaltung/monitoring/instrumente/${ids.cedaw}`,
+      { slug: 'greta', name_de: 'CEDAW', name_en: 'CEDAW' },
+      office,
+    );
+    expect(clash.status).toBe(422);
+    const ok = await t.post(
+      `/verwaltung/monitoring/instrumente/${ids.cedaw}`,
+      {
+        slug: 'cedaw',
+        name_de: 'UN-Frauenrechtskonvention',
+        name_en: 'CEDAW',
+        monitoring_body: 'CEDAW-Ausschuss',
+      },
+      office,
+    );
+    expect(ok.status).toBe(303);
+    expect(await (await t.request('/monitoring')).text()).toContain(
+      'UN-Frauenrechtskonvention: 9. Staatenbericht',
+    );
+    expect(await auditActions(t, 'monitoring.round_update')).toHaveLength(1);
+    expect(await auditActions(t, 'monitoring.instrument_update')).toHaveLength(1);
+  });
 });
 
 describe('publications library', () => {

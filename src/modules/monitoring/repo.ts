@@ -315,6 +315,48 @@ export async function createInstrument(db: Db, edit: z.infer<typeof instrumentSc
   return row.id;
 }
 
+export async function updateInstrument(
+  db: Db,
+  id: string,
+  edit: z.infer<typeof instrumentSchema>,
+  actor: Actor,
+) {
+  const clash = await db
+    .selectFrom('monitoring_instruments')
+    .select('id')
+    .where('slug', '=', edit.slug)
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  if (clash) throw fieldError('slug', 'monitoring.slug_taken');
+  const res = await db
+    .updateTable('monitoring_instruments')
+    .set(edit)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound();
+  await log(db, actor, 'monitoring.instrument_update', 'monitoring_instrument', id, { slug: edit.slug });
+}
+
+export async function updateRound(db: Db, id: string, edit: z.infer<typeof roundSchema>, actor: Actor) {
+  const instrument = await db
+    .selectFrom('monitoring_instruments')
+    .select('id')
+    .where('id', '=', edit.instrument_id)
+    .executeTakeFirst();
+  if (!instrument) throw fieldError('instrument_id', 'validation.choice');
+  const res = await db.updateTable('monitoring_rounds').set(edit).where('id', '=', id).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound();
+  await log(db, actor, 'monitoring.round_update', 'monitoring_round', id, { year: edit.report_year });
+}
+
+export function getInstrument(db: Db, id: string) {
+  return db.selectFrom('monitoring_instruments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function getRound(db: Db, id: string) {
+  return db.selectFrom('monitoring_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function createRound(db: Db, edit: z.infer<typeof roundSchema>, actor: Actor) {
   const instrument = await db
     .selectFrom('monitoring_instruments')

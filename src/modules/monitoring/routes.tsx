@@ -18,7 +18,9 @@ import {
   assessmentSchema,
   createInstrument,
   createRound,
+  getInstrument,
   getRecommendation,
+  getRound,
   instrumentSchema,
   listInstruments,
   listRounds,
@@ -32,6 +34,8 @@ import {
   type TrackerQuery,
   trackerQuerySchema,
   trackerRows,
+  updateInstrument,
+  updateRound,
 } from './repo.ts';
 import {
   type AdminForms,
@@ -39,6 +43,7 @@ import {
   RecommendationEditor,
   RecommendationPage,
   recommendationTitle,
+  SimpleEditor,
   TrackerPage,
 } from './views.tsx';
 
@@ -198,6 +203,108 @@ export function monitoringOfficeRoutes() {
       return overview(c, { submission: { values: form.values, errors: validationFields(err) } }, 422);
     }
     return done(c);
+  });
+
+  function instrumentFields(c: Ctx) {
+    const t = c.get('t');
+    return [
+      { name: 'name_de', label: t('monitoring.field_name_de'), required: true },
+      { name: 'name_en', label: t('monitoring.field_name_en'), required: true },
+      {
+        name: 'slug',
+        label: t('monitoring.field_slug'),
+        hint: t('monitoring.field_slug_hint'),
+        required: true,
+      },
+      { name: 'monitoring_body', label: t('monitoring.field_body') },
+    ];
+  }
+  async function roundFields(c: Ctx) {
+    const t = c.get('t');
+    const de = c.get('locale') !== 'en';
+    const instruments = await listInstruments(c.get('deps').database.db);
+    return [
+      {
+        name: 'instrument_id',
+        label: t('monitoring.field_instrument'),
+        options: instruments.map((i) => ({ value: i.id, label: de ? i.name_de : i.name_en })),
+      },
+      { name: 'label_de', label: t('monitoring.field_label_de'), required: true },
+      { name: 'label_en', label: t('monitoring.field_label_en'), required: true },
+      { name: 'report_year', label: t('monitoring.field_report_year'), required: true },
+    ];
+  }
+  async function simple(
+    c: Ctx,
+    kind: 'instrumente' | 'runden',
+    id: string,
+    values: Record<string, string>,
+    errors?: FieldErrors,
+  ) {
+    const t = c.get('t');
+    const heading = t(kind === 'instrumente' ? 'monitoring.edit_instrument' : 'monitoring.edit_round');
+    return renderPage(
+      c,
+      { title: heading, status: errors ? 422 : 200 },
+      <SimpleEditor
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('auth')?.session?.csrfToken}
+        heading={heading}
+        action={localePath(c.get('locale'), `/verwaltung/monitoring/${kind}/${id}`)}
+        fields={kind === 'instrumente' ? instrumentFields(c) : await roundFields(c)}
+        values={values}
+        errors={errors}
+        saved={c.req.query('gespeichert') === '1'}
+      />,
+    );
+  }
+
+  app.get('/instrumente/:id', async (c) => {
+    const i = await getInstrument(c.get('deps').database.db, uuidParam(c, 'id'));
+    if (!i) throw notFound();
+    return simple(c, 'instrumente', i.id, {
+      name_de: i.name_de,
+      name_en: i.name_en,
+      slug: i.slug,
+      monitoring_body: i.monitoring_body,
+    });
+  });
+  app.post('/instrumente/:id', async (c) => {
+    const id = uuidParam(c, 'id');
+    const db = c.get('deps').database.db;
+    if (!(await getInstrument(db, id))) throw notFound();
+    const form = await readForm(c, instrumentSchema);
+    if (!form.ok) return simple(c, 'instrumente', id, form.values, form.errors);
+    try {
+      await db.transaction().execute((trx) => updateInstrument(trx, id, form.data, actorOf(c)));
+    } catch (err) {
+      return simple(c, 'instrumente', id, form.values, validationFields(err));
+    }
+    return done(c, `/verwaltung/monitoring/instrumente/${id}?gespeichert=1`);
+  });
+  app.get('/runden/:id', async (c) => {
+    const r = await getRound(c.get('deps').database.db, uuidParam(c, 'id'));
+    if (!r) throw notFound();
+    return simple(c, 'runden', r.id, {
+      instrument_id: r.instrument_id,
+      label_de: r.label_de,
+      label_en: r.label_en,
+      report_year: String(r.report_year),
+    });
+  });
+  app.post('/runden/:id', async (c) => {
+    const id = uuidParam(c, 'id');
+    const db = c.get('deps').database.db;
+    if (!(await getRound(db, id))) throw notFound();
+    const form = await readForm(c, roundSchema);
+    if (!form.ok) return simple(c, 'runden', id, form.values, form.errors);
+    try {
+      await db.transaction().execute((trx) => updateRound(trx, id, form.data, actorOf(c)));
+    } catch (err) {
+      return simple(c, 'runden', id, form.values, validationFields(err));
+    }
+    return done(c, `/verwaltung/monitoring/runden/${id}?gespeichert=1`);
   });
 
   async function editor(

@@ -373,6 +373,26 @@ export function MonitoringAdmin(props: {
         </tbody>
       </table>
 
+      <h2>{t('monitoring.instruments')}</h2>
+      <ul class="link-list">
+        {props.instruments.map((i) => (
+          <li>
+            <a href={`${base}/instrumente/${i.id}`}>{de ? i.name_de : i.name_en}</a>
+            <ul>
+              {props.rounds
+                .filter((r) => r.instrument_id === i.id)
+                .map((r) => (
+                  <li>
+                    <a href={`${base}/runden/${r.id}`}>
+                      {de ? r.label_de : r.label_en} ({r.report_year})
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+
       <section aria-labelledby="neue-runde">
         <h2 id="neue-runde">{t('monitoring.new_round')}</h2>
         <ErrorSummary
@@ -723,6 +743,59 @@ export function RecommendationEditor(props: {
           <History history={props.history} t={t} locale={locale} />
         </>
       ) : null}
+    </>
+  );
+}
+
+/** Editing an instrument or a round: the same fields as when it was created. */
+export function SimpleEditor(props: {
+  t: Translate;
+  locale: Locale;
+  csrf: string | undefined;
+  heading: string;
+  action: string;
+  fields: Array<{
+    name: string;
+    label: string;
+    hint?: string;
+    required?: boolean;
+    options?: Array<{ value: string; label: string }>;
+  }>;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  saved?: boolean;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <>
+      <p>
+        <a href={localePath(props.locale, '/verwaltung/monitoring')}>{t('monitoring.admin_title')}</a>
+      </p>
+      <h1>{props.heading}</h1>
+      {props.saved ? <Notice kind="success">{t('monitoring.saved')}</Notice> : null}
+      <ErrorSummary
+        errors={errors}
+        t={t}
+        labels={Object.fromEntries(props.fields.map((f) => [f.name, f.label]))}
+      />
+      <form method="post" action={props.action} class="stack">
+        <Csrf token={props.csrf} />
+        {props.fields.map((f) => (
+          <Field
+            name={f.name}
+            label={f.label}
+            hint={f.hint}
+            required={f.required}
+            options={f.options}
+            t={t}
+            values={values}
+            errors={errors}
+          />
+        ))}
+        <button type="submit" class="button">
+          {t('monitoring.save')}
+        </button>
+      </form>
     </>
   );
 }
