@@ -53,8 +53,11 @@ export function GlossaryPage({ terms, t, locale }: { terms: Term[]; t: Translate
                 <>
                   <dt id={term.slug}>
                     {termOf(term)}{' '}
-                    <small lang={locale === 'de' ? 'en' : 'de'}>
-                      ({t('glossary.other_language', { term: locale === 'de' ? term.term_en : term.term_de })}
+                    <small>
+                      ({t('glossary.other_language_label')}{' '}
+                      <span lang={locale === 'de' ? 'en' : 'de'}>
+                        {locale === 'de' ? term.term_en : term.term_de}
+                      </span>
                       )
                     </small>
                   </dt>
