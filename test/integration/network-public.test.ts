@@ -681,6 +681,22 @@ describe('projects', () => {
   });
 });
 
+describe('knowledge hub', () => {
+  it('links the four sections for everyone and the office pages only for the office', async () => {
+    const anonymous = await (await t.request('/wissen')).text();
+    for (const path of ['/publikationen', '/monitoring', '/projekte', '/glossar']) {
+      expect(anonymous).toContain(`href="${path}"`);
+    }
+    expect(anonymous).not.toContain('/verwaltung/');
+    const member = await (await t.request('/wissen', { session: await t.sessionFor('member') })).text();
+    expect(member).not.toContain('href="/verwaltung/monitoring"');
+    const forOffice = await (await t.request('/en/wissen', { session: office })).text();
+    for (const path of ['publikationen', 'monitoring', 'projekte', 'glossar']) {
+      expect(forOffice).toContain(`href="/en/verwaltung/${path}"`);
+    }
+  });
+});
+
 describe('glossary', () => {
   it('lists terms A–Z and links them in information pages and news', async () => {
     const db = t.database.db;

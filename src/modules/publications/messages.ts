@@ -53,6 +53,7 @@ export const publicationsDe = {
   'publications.yes': 'ja',
   'publications.no': 'nein',
   'publications.nav_hub': 'Wissen',
+  'publications.hub_office': 'Für die Geschäftsstelle',
   'publications.hub_title': 'Wissen und Monitoring',
   'publications.hub_intro': 'Was die Geschäftsstelle erarbeitet, beobachtet und erklärt.',
   'publications.hub_text':
@@ -116,6 +117,7 @@ export const publicationsEn: Record<keyof typeof publicationsDe, string> = {
   'publications.yes': 'yes',
   'publications.no': 'no',
   'publications.nav_hub': 'Knowledge',
+  'publications.hub_office': 'For the office',
   'publications.hub_title': 'Knowledge and monitoring',
   'publications.hub_intro': 'What the office researches, monitors and explains.',
   'publications.hub_text':
