@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { linkGlossaryTerms } from './linker.ts';
@@ -84,5 +85,71 @@ describe('glossary linking', () => {
     );
     expect(link('<p>Nichts hier.</p>')).toBe('<p>Nichts hier.</p>');
     expect(linkGlossaryTerms('<p>Ausbeutung</p>', [])).toBe('<p>Ausbeutung</p>');
+  });
+});
+
+describe('glossary linking, for any page', () => {
+  const pieces = [
+    'Menschenhandel',
+    'menschenhandel',
+    'Ausbeutung',
+    'Arbeitsausbeutung',
+    'Überlebende',
+    'Überlebenden',
+    'Menschenhandel zur Arbeitsausbeutung',
+    ' ',
+    ', ',
+    '. ',
+    '&amp;',
+    'ä',
+    'Text',
+    '<br />',
+  ];
+  const blocks = ['p', 'h2', 'h3', 'li', 'td'];
+  // well-formed, as the sanitiser's output always is
+  const wrappers = ['a href="/x"', 'code', 'abbr title="Ausbeutung"', 'em', 'strong'];
+  const inline = fc.oneof(
+    fc.constantFrom(...pieces),
+    fc
+      .tuple(
+        fc.constantFrom(...wrappers),
+        fc.array(fc.constantFrom(...pieces.filter((p) => !p.startsWith('<'))), { maxLength: 4 }),
+      )
+      .map(([w, inner]) => `<${w}>${inner.join('')}</${w.split(' ')[0]}>`),
+  );
+  const page = fc
+    .array(fc.tuple(fc.constantFrom(...blocks), fc.array(inline, { maxLength: 8 })), { maxLength: 6 })
+    .map((bs) => bs.map(([b, parts]) => `<${b}>${parts.join('')}</${b}>`).join(''));
+
+  it('only ever adds links around text, each term at most once, never inside links, headings or code', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        const out = link(html);
+        const added = out.match(/<a class="glossary-link" href="[^"]*">/g) ?? [];
+        // removing the added links gives back the page exactly
+        let stripped = out;
+        for (const open of added) {
+          const at = stripped.indexOf(open);
+          const close = stripped.indexOf('</a>', at);
+          stripped =
+            stripped.slice(0, at) + stripped.slice(at + open.length, close) + stripped.slice(close + 4);
+        }
+        expect(stripped).toBe(html);
+        // each term's link appears at most once
+        expect(new Set(added).size).toBe(added.length);
+        // no glossary link inside a heading, a link, code or an abbreviation
+        const stack: string[] = [];
+        for (const m of out.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>/g)) {
+          const [, closing, name, attrs] = m;
+          if (closing) stack.pop();
+          else if (!attrs!.endsWith('/')) {
+            if (attrs!.includes('glossary-link'))
+              expect(stack.filter((s) => /^(a|h\d|code|abbr)$/.test(s))).toEqual([]);
+            if (name !== 'br') stack.push(name!);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
