@@ -353,6 +353,13 @@ describe('convention monitoring', () => {
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    // the office can remove a report: the row, its file and the public link go, the deletion is audited
+    const id = href!.split('/').pop()!;
+    expect((await t.post(`/verwaltung/monitoring/berichte/${id}/loeschen`, {}, office)).status).toBe(303);
+    expect((await t.request(href!)).status).toBe(404);
+    expect(await t.database.db.selectFrom('monitoring_submissions').select('id').execute()).toHaveLength(0);
+    expect(await auditActions(t, 'monitoring.submission_delete')).toHaveLength(1);
+    expect((await t.post(`/verwaltung/monitoring/berichte/${id}/loeschen`, {}, office)).status).toBe(404);
   });
   it('lets the office correct instruments and rounds, validated and audited', async () => {
     const rename = await t.post(

@@ -165,6 +165,7 @@ const expected: Record<string, Who[]> = {
   'GET /verwaltung/monitoring/runden/:id': office,
   'POST /verwaltung/monitoring/runden/:id': office,
   'POST /verwaltung/monitoring/berichte': office,
+  'POST /verwaltung/monitoring/berichte/:id/loeschen': office,
   'GET /verwaltung/monitoring/empfehlungen/neu': office,
   'POST /verwaltung/monitoring/empfehlungen/neu': office,
   'GET /verwaltung/monitoring/empfehlungen/:id': office,

@@ -456,3 +456,15 @@ export async function addSubmission(
   await log(db, actor, 'monitoring.submission_add', 'monitoring_submission', row.id, { file: fileId });
   return row.id;
 }
+
+/** Removes a shadow report and its file (a file belongs to one submission only). */
+export async function deleteSubmission(db: Db, id: string, actor: Actor) {
+  const row = await db
+    .deleteFrom('monitoring_submissions')
+    .where('id', '=', id)
+    .returning(['file_id', 'title'])
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  await db.deleteFrom('stored_files').where('id', '=', row.file_id).execute();
+  await log(db, actor, 'monitoring.submission_delete', 'monitoring_submission', id, { file: row.file_id });
+}

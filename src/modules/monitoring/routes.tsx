@@ -18,6 +18,7 @@ import {
   assessmentSchema,
   createInstrument,
   createRound,
+  deleteSubmission,
   getInstrument,
   getRecommendation,
   getRound,
@@ -152,6 +153,7 @@ export function monitoringOfficeRoutes() {
         instruments={await listInstruments(db)}
         rounds={await listRounds(db)}
         rows={await trackerRows(db, noFilter)}
+        submissions={await listSubmissions(db)}
         forms={forms}
         saved={c.req.query('gespeichert') === '1'}
       />,
@@ -305,6 +307,13 @@ export function monitoringOfficeRoutes() {
       return simple(c, 'runden', id, form.values, validationFields(err));
     }
     return done(c, `/verwaltung/monitoring/runden/${id}?gespeichert=1`);
+  });
+
+  app.post('/berichte/:id/loeschen', async (c) => {
+    const id = uuidParam(c, 'id');
+    const db = c.get('deps').database.db;
+    await db.transaction().execute((trx) => deleteSubmission(trx, id, actorOf(c)));
+    return done(c);
   });
 
   async function editor(

@@ -320,6 +320,7 @@ export function MonitoringAdmin(props: {
   instruments: Instrument[];
   rounds: RoundRow[];
   rows: TrackerRow[];
+  submissions: Submission[];
   forms: AdminForms;
   saved?: boolean;
 }) {
@@ -448,6 +449,25 @@ export function MonitoringAdmin(props: {
           </button>
         </form>
       </section>
+
+      <h2>{t('monitoring.submissions')}</h2>
+      <ul class="link-list">
+        {props.submissions.map((s) => (
+          <li>
+            <a href={localePath(locale, `/monitoring/berichte/${s.id}`)} download>
+              {s.title}
+            </a>{' '}
+            ({formatDate(locale, s.submitted_on)}){' '}
+            <form method="post" action={`${base}/berichte/${s.id}/loeschen`} class="inline-form">
+              <Csrf token={csrf} />
+              <button type="submit" class="link-button">
+                {t('monitoring.delete_submission')}
+                <span class="visually-hidden">: {s.title}</span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
 
       <section aria-labelledby="neuer-bericht">
         <h2 id="neuer-bericht">{t('monitoring.new_submission')}</h2>
