@@ -22,7 +22,9 @@ import { ownEntryRoutes } from './modules/directory/own-entry-routes.tsx';
 import { directoryApiRoutes, directoryRoutes, serveRememberedSearch } from './modules/directory/routes.tsx';
 import { eventsOfficeRoutes, eventsRoutes } from './modules/events/routes.tsx';
 import { feesOfficeRoutes } from './modules/fees/routes.tsx';
+import { glossaryOfficeRoutes, glossaryPublicRoutes } from './modules/glossary/routes.tsx';
 import { documentRoutes, memberAreaRoutes } from './modules/memberarea/routes.tsx';
+import { monitoringOfficeRoutes, monitoringPublicRoutes } from './modules/monitoring/routes.tsx';
 import {
   boardOfficeRoutes,
   membersOfficeRoutes,
@@ -31,6 +33,9 @@ import {
 } from './modules/network/routes.tsx';
 import { outreachOfficeRoutes, outreachPublicRoutes } from './modules/outreach/routes.tsx';
 import { pagesAdminRoutes, pagesNavigation, publicPagesRoutes } from './modules/pages/routes.tsx';
+import { projectsOfficeRoutes, projectsPublicRoutes } from './modules/projects/routes.tsx';
+import { knowledgeHubRoutes } from './modules/publications/hub.tsx';
+import { publicationsOfficeRoutes, publicationsPublicRoutes } from './modules/publications/routes.tsx';
 import {
   referralOfficeRoutes,
   speakerPoolRoutes,
@@ -85,6 +90,15 @@ function siteRoutes() {
   site.route('/verwaltung', outreachOfficeRoutes());
   site.route('/', outreachPublicRoutes());
   site.route('/', referralPublicRoutes());
+  site.route('/verwaltung/monitoring', monitoringOfficeRoutes());
+  site.route('/verwaltung/publikationen', publicationsOfficeRoutes());
+  site.route('/verwaltung/projekte', projectsOfficeRoutes());
+  site.route('/verwaltung/glossar', glossaryOfficeRoutes());
+  site.route('/', knowledgeHubRoutes());
+  site.route('/', monitoringPublicRoutes());
+  site.route('/', publicationsPublicRoutes());
+  site.route('/', projectsPublicRoutes());
+  site.route('/', glossaryPublicRoutes());
   // last: any remaining path may be an information page
   site.route('/', publicPagesRoutes());
   return site;
@@ -105,6 +119,8 @@ export function createApp(options: AppOptions) {
     { path: '/referentinnen', label: c.get('t')('referral.nav'), group: 'main' },
     { path: '/aktuelles', label: c.get('t')('network.nav_news'), group: 'main' },
     { path: '/mitglieder', label: c.get('t')('network.nav_members'), group: 'main' },
+    // publications, monitoring, projects and the glossary share one entry: the main navigation is long already
+    { path: '/wissen', label: c.get('t')('publications.nav_hub'), group: 'main' },
     ...(await pagesNavigation(c)),
     { path: '/kontakt/nachricht', label: c.get('t')('outreach.nav_contact_form'), group: 'footer' },
     { path: '/newsletter', label: c.get('t')('outreach.nav_newsletter'), group: 'footer' },

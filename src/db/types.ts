@@ -434,6 +434,15 @@ export interface DB {
   memberarea_assembly_agenda: MemberareaAssemblyAgendaTable;
   memberarea_assembly_attendance: MemberareaAssemblyAttendanceTable;
   memberarea_assembly_decisions: MemberareaAssemblyDecisionsTable;
+  monitoring_instruments: MonitoringInstrumentsTable;
+  monitoring_rounds: MonitoringRoundsTable;
+  monitoring_recommendations: MonitoringRecommendationsTable;
+  monitoring_assessments: MonitoringAssessmentsTable;
+  monitoring_submissions: MonitoringSubmissionsTable;
+  publications: PublicationsTable;
+  projects: ProjectsTable;
+  project_links: ProjectLinksTable;
+  glossary_terms: GlossaryTermsTable;
 }
 
 type DateText = ColumnType<string, string, string>;
@@ -779,4 +788,124 @@ export interface ReferralHistoryTable {
   status: string | null;
   speaker_id: string | null;
   note: Generated<string>;
+}
+
+export type AssessmentStatus = 'not_implemented' | 'partially' | 'implemented';
+
+export interface MonitoringInstrumentsTable {
+  id: Generated<string>;
+  slug: string;
+  name_de: string;
+  name_en: string;
+  monitoring_body: Generated<string>;
+  position: Generated<number>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface MonitoringRoundsTable {
+  id: Generated<string>;
+  instrument_id: string;
+  label_de: string;
+  label_en: string;
+  report_year: number;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface MonitoringRecommendationsTable {
+  id: Generated<string>;
+  round_id: string;
+  paragraph: Generated<string>;
+  text_de: string;
+  text_en: Generated<string>;
+  addressee: Generated<string>;
+  topics: Generated<string[]>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MonitoringAssessmentsTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  status: AssessmentStatus;
+  assessed_on: ColumnType<string, string, string>;
+  reasoning: string;
+  sources: Generated<string>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export interface MonitoringSubmissionsTable {
+  id: Generated<string>;
+  instrument_id: string;
+  round_id: string | null;
+  title: string;
+  submitted_on: ColumnType<string, string, string>;
+  locale: Generated<Locale>;
+  file_id: string;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+}
+
+export type PublicationType =
+  | 'report'
+  | 'statement'
+  | 'factsheet'
+  | 'info_service'
+  | 'data_report'
+  | 'annual_review';
+
+export interface PublicationsTable {
+  id: Generated<string>;
+  title: string;
+  year: number;
+  type: PublicationType;
+  locale: Generated<'de' | 'en' | 'multi'>;
+  summary: Generated<string>;
+  file_id: string | null;
+  published: Generated<boolean>;
+  search: ColumnType<string, never, never>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  slug: string;
+  title_de: string;
+  title_en: Generated<string>;
+  summary_de: Generated<string>;
+  summary_en: Generated<string>;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  funders: Generated<string>;
+  team: Generated<string>;
+  published: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ProjectLinksTable {
+  project_id: string;
+  kind: 'publication' | 'event' | 'news';
+  target_id: string;
+}
+
+export interface GlossaryTermsTable {
+  id: Generated<string>;
+  slug: string;
+  term_de: string;
+  term_en: string;
+  definition_de: string;
+  definition_en: string;
+  is_demo: Generated<boolean>;
+  updated_at: DefaultTimestamp;
 }

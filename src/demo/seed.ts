@@ -4,9 +4,13 @@ import { seedDemoCaselaw } from '../modules/caselaw/demo.ts';
 import { seedDemoEditorial } from '../modules/caselaw/editorial/demo.ts';
 import { seedDemoData } from '../modules/datacollection/demo.ts';
 import { seedDemoEvents } from '../modules/events/demo.ts';
+import { seedDemoGlossary } from '../modules/glossary/demo.ts';
 import { seedDemoMemberArea } from '../modules/memberarea/demo.ts';
+import { seedDemoMonitoring } from '../modules/monitoring/demo.ts';
 import { seedDemoNetwork } from '../modules/network/demo.ts';
 import { seedDemoOutreach } from '../modules/outreach/demo.ts';
+import { seedDemoProjects } from '../modules/projects/demo.ts';
+import { seedDemoPublications } from '../modules/publications/demo.ts';
 import { seedDemoReferral } from '../modules/referral/demo.ts';
 import { audit } from '../platform/audit.ts';
 import { putSetting } from '../platform/site.ts';
@@ -123,6 +127,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   const network = await seedDemoNetwork(db);
   const outreach = await seedDemoOutreach(db);
   const memberArea = await seedDemoMemberArea(db);
+  const monitoring = await seedDemoMonitoring(db);
+  const publications = await seedDemoPublications(db);
+  const projects = await seedDemoProjects(db, publications);
+  const glossary = await seedDemoGlossary(db);
   await putSetting(db, 'demo', true);
   await audit(db, {
     actorLabel: 'system',
@@ -139,6 +147,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       outreach,
       referral,
       memberArea,
+      monitoring,
+      publications: publications.length,
+      projects,
+      glossary,
     },
   });
   return demoAccounts;

@@ -47,6 +47,14 @@ export const permissionRoles = {
   'memberarea:use': ['member', 'member_admin', 'board', 'office'],
   /** Write circulars, upload documents, keep working groups and general assemblies. */
   'memberarea:manage': ['office'],
+  /** Keep the convention monitoring: instruments, rounds, recommendations, assessments, shadow reports. */
+  'monitoring:edit': ['office'],
+  /** Upload and edit the publications library. */
+  'publications:edit': ['office'],
+  /** Keep the office's projects and their links. */
+  'projects:edit': ['office'],
+  /** Keep the glossary. */
+  'glossary:edit': ['office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -8,6 +8,8 @@ import { uuidParam } from '../../platform/http/params.ts';
 import { contentLocale, localePath } from '../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
+import { linkGlossaryTerms } from '../glossary/linker.ts';
+import { linkableTerms } from '../glossary/repo.ts';
 import { listAssemblies } from '../memberarea/assemblies.ts';
 import { boardWarnings, isCurrent } from './board.ts';
 import { atomFeed } from './feed.ts';
@@ -76,7 +78,15 @@ export function networkPublicRoutes() {
     return renderPage(
       c,
       { title: post.title, description: post.summary },
-      <NewsPost post={post} html={renderMarkdown(post.body_md)} t={c.get('t')} locale={locale} />,
+      <NewsPost
+        post={post}
+        html={linkGlossaryTerms(
+          renderMarkdown(post.body_md),
+          await linkableTerms(c.get('deps').database.db, locale),
+        )}
+        t={c.get('t')}
+        locale={locale}
+      />,
     );
   });
 

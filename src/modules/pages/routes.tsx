@@ -8,6 +8,8 @@ import { uuidParam } from '../../platform/http/params.ts';
 import { contentLocale, isSiteLocale, localePath } from '../../platform/i18n/index.ts';
 import type { NavItem } from '../../platform/ui/layout.tsx';
 import { renderPage } from '../../platform/ui/render.tsx';
+import { linkGlossaryTerms } from '../glossary/linker.ts';
+import { linkableTerms } from '../glossary/repo.ts';
 import { findPublishedPage, getPage, getRevision, listPages, listRevisions, navPages } from './repo.ts';
 import { pageEditSchema, renderPageBody, restoreRevision, savePage } from './service.ts';
 import { EditPage, PageList, RevisionView } from './views/office.tsx';
@@ -137,7 +139,11 @@ export function publicPagesRoutes() {
     if (path.length > 200 || [...path].some((ch) => ch.charCodeAt(0) < 32)) throw notFound();
     const page = await findPublishedPage(db, path, locale);
     if (!page) throw notFound();
-    const html = await renderPageBody(db, page.body_md, locale);
+    // glossary terms in the page's text link to their explanation (first occurrence, never in links or headings)
+    const html = linkGlossaryTerms(
+      await renderPageBody(db, page.body_md, locale),
+      await linkableTerms(db, locale),
+    );
     if (path === '/') {
       const sections = await db
         .selectFrom('pages')

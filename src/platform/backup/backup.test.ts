@@ -225,6 +225,39 @@ INSERT INTO memberarea_documents (id, title, description, access, folder_id, gro
 INSERT INTO memberarea_document_versions (id, document_id, version, file_id, note, created_at, created_by) VALUES
   ('00000000-0000-4000-8000-0000000000f3', '00000000-0000-4000-8000-0000000000f2', 1,
    '00000000-0000-4000-8000-000000000072', 'erste Fassung', '${T}', '00000000-0000-4000-8000-000000000011');
+INSERT INTO monitoring_instruments (id, slug, name_de, name_en, monitoring_body, position, is_demo, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d1', 'greta', 'Europaratskonvention – ${UNICODE}', 'CoE Convention', 'GRETA', 2,
+   false, '${T}');
+INSERT INTO monitoring_rounds (id, instrument_id, label_de, label_en, report_year, is_demo, created_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000d1', '3. Runde', 'Third round', 2024,
+   false, '${T}');
+INSERT INTO monitoring_recommendations (id, round_id, paragraph, text_de, text_en, addressee, topics, is_demo,
+                                        created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000d3', '00000000-0000-4000-8000-0000000000d2', '§ 12', E'Empfehlung\n„${UNICODE}“',
+   '', 'Bund, Länder', '{identification,compensation}', false, '${T}', '${T}');
+INSERT INTO monitoring_assessments (id, recommendation_id, status, assessed_on, reasoning, sources, created_at,
+                                    created_by) VALUES
+  ('00000000-0000-4000-8000-0000000000d4', '00000000-0000-4000-8000-0000000000d3', 'partially', '2025-02-28',
+   'Begründung – ${UNICODE}', 'https://example.org', '${T}', '00000000-0000-4000-8000-000000000011');
+INSERT INTO monitoring_submissions (id, instrument_id, round_id, title, submitted_on, locale, file_id, is_demo,
+                                    created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-0000000000d5', '00000000-0000-4000-8000-0000000000d1',
+   '00000000-0000-4000-8000-0000000000d2', 'Schattenbericht', '2023-11-30', 'de',
+   '00000000-0000-4000-8000-000000000072', false, '${T}', NULL);
+INSERT INTO publications (id, title, year, type, locale, summary, file_id, published, search, is_demo, created_at,
+                          updated_at, updated_by) VALUES
+  ('00000000-0000-4000-8000-0000000000e1', 'Bericht – ${UNICODE}', 2025, 'report', 'de', 'Kurz',
+   '00000000-0000-4000-8000-000000000072', true, to_tsvector('german', 'Bericht Menschenhandel'), false, '${T}',
+   '${T}', NULL);
+INSERT INTO projects (id, slug, title_de, title_en, summary_de, summary_en, description_de, description_en,
+                      starts_on, ends_on, funders, team, published, is_demo, created_at, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e2', 'flucht', 'Flucht – ${UNICODE}', 'Flight', 'K', 'S', E'# A\n', '',
+   '2023-01-01', NULL, 'BMFSFJ', 'A, B', true, false, '${T}', '${T}');
+INSERT INTO project_links (project_id, kind, target_id) VALUES
+  ('00000000-0000-4000-8000-0000000000e2', 'publication', '00000000-0000-4000-8000-0000000000e1');
+INSERT INTO glossary_terms (id, slug, term_de, term_en, definition_de, definition_en, is_demo, updated_at) VALUES
+  ('00000000-0000-4000-8000-0000000000e3', 'ausbeutung', 'Ausbeutung', 'Exploitation', 'Def – ${UNICODE}', 'Def',
+   false, '${T}');
 `;
 
 async function fill(database: Database): Promise<void> {

@@ -5,9 +5,13 @@ import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { feesDe } from '../../../modules/fees/messages.ts';
+import { glossaryDe } from '../../../modules/glossary/messages.ts';
 import { memberareaDe } from '../../../modules/memberarea/messages.ts';
+import { monitoringDe } from '../../../modules/monitoring/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
 import { outreachDe } from '../../../modules/outreach/messages.ts';
+import { projectsDe } from '../../../modules/projects/messages.ts';
+import { publicationsDe } from '../../../modules/publications/messages.ts';
 import { referralDe } from '../../../modules/referral/messages.ts';
 import { teamDe } from '../../../modules/team/messages.ts';
 
@@ -28,6 +32,10 @@ export const de = {
   ...feesDe,
   ...referralDe,
   ...memberareaDe,
+  ...publicationsDe,
+  ...monitoringDe,
+  ...projectsDe,
+  ...glossaryDe,
   'layout.skip_to_content': 'Zum Inhalt springen',
   'layout.quick_exit': 'Seite schnell verlassen',
   'layout.quick_exit_hint': 'oder Esc-Taste',

@@ -5,9 +5,13 @@ import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { feesEn } from '../../../modules/fees/messages.ts';
+import { glossaryEn } from '../../../modules/glossary/messages.ts';
 import { memberareaEn } from '../../../modules/memberarea/messages.ts';
+import { monitoringEn } from '../../../modules/monitoring/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
 import { outreachEn } from '../../../modules/outreach/messages.ts';
+import { projectsEn } from '../../../modules/projects/messages.ts';
+import { publicationsEn } from '../../../modules/publications/messages.ts';
 import { referralEn } from '../../../modules/referral/messages.ts';
 import { teamEn } from '../../../modules/team/messages.ts';
 import type { de } from './de.ts';
@@ -26,6 +30,10 @@ export const en: Record<keyof typeof de, string> = {
   ...feesEn,
   ...referralEn,
   ...memberareaEn,
+  ...publicationsEn,
+  ...monitoringEn,
+  ...projectsEn,
+  ...glossaryEn,
   'layout.skip_to_content': 'Skip to content',
   'layout.quick_exit': 'Leave this page quickly',
   'layout.quick_exit_hint': 'or press Esc',
