@@ -156,7 +156,7 @@ INSERT INTO memberarea_assemblies (id, title, held_on, place, invitation_md, is_
 INSERT INTO network_board_terms (id, person_name, role, term_start, term_end, elected_at, created_at,
                                  elected_assembly_id) VALUES
   ('00000000-0000-4000-8000-0000000000c1', 'Ä. Vorständin', 'Vorsitzende', '2024-05-01', '2027-04-30',
-   'Mitgliederversammlung 2024', '${T}');
+   'Mitgliederversammlung 2024', '${T}', '00000000-0000-4000-8000-0000000000d1');
 INSERT INTO newsletter_sends (id, news_id, recipients, sent_at, sent_by) VALUES
   ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-0000000000a1', 42, '${T}', NULL);
 INSERT INTO membership_fees (id, member_id, year, amount_cents, invoice_number, issued_on, due_on, paid_on,
@@ -190,7 +190,6 @@ INSERT INTO referral_history (id, training_request_id, speaker_request_id, at, a
    '00000000-0000-4000-8000-000000000011', 'office', 'note', NULL, NULL, E'Intern: ${UNICODE}'),
   ('00000000-0000-4000-8000-0000000000d7', NULL, '00000000-0000-4000-8000-0000000000d4', '${T}', NULL, 'speaker',
    'speaker_accepted', NULL, '00000000-0000-4000-8000-0000000000d2', '');
-   'Mitgliederversammlung 2024', '${T}', '00000000-0000-4000-8000-0000000000d1');
 INSERT INTO memberarea_assembly_agenda (id, assembly_id, position, title) VALUES
   ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000d1', 1, 'Bericht des Vorstands');
 INSERT INTO memberarea_assembly_attendance (assembly_id, organisation_id) VALUES
