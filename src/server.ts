@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
+import { sendFollowUps, sendReminders } from './modules/events/followup.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { buildAssets } from './platform/assets.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
@@ -51,6 +52,9 @@ export async function startServer(
       purgeSentMail(database.db),
       sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
       purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
+      sendReminders(database.db, { hours: config.EVENT_REMINDER_HOURS, publicUrl: config.publicUrl })
+        .then(async (n) => n + (await sendFollowUps(database.db, { publicUrl: config.publicUrl })))
+        .then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

@@ -137,6 +137,16 @@ const expected: Record<string, Who[]> = {
   'POST /verwaltung/veranstaltungen/:id': office,
   'GET /verwaltung/veranstaltungen/:id/teilnehmende': office,
   'GET /verwaltung/veranstaltungen/:id/teilnehmende.csv': office,
+  'GET /verwaltung/veranstaltungen/:id/teilnehmende.xlsx': office,
+  'POST /verwaltung/veranstaltungen/:id/teilnehmende/anwesenheit': office,
+  'GET /verwaltung/veranstaltungen/:id/bescheinigungen.pdf': office,
+  'GET /verwaltung/veranstaltungen/:id/bescheinigungen/:item': office,
+  'GET /verwaltung/veranstaltungen/:id/feedback': office,
+  'POST /verwaltung/veranstaltungen/:id/feedback/senden': office,
+  'GET /verwaltung/veranstaltungen/:id/unterlagen': office,
+  'POST /verwaltung/veranstaltungen/:id/unterlagen': office,
+  'GET /verwaltung/veranstaltungen/:id/unterlagen/:item': office,
+  'POST /verwaltung/veranstaltungen/:id/unterlagen/:item/loeschen': office,
   'GET /veranstaltungen.ics': everyone,
   'GET /veranstaltungen': everyone,
   'GET /veranstaltungen/archiv': everyone,
@@ -144,6 +154,11 @@ const expected: Record<string, Who[]> = {
   'POST /veranstaltungen/bestaetigen/:token': everyone,
   'GET /veranstaltungen/abmelden/:token': everyone,
   'POST /veranstaltungen/abmelden/:token': everyone,
+  'GET /veranstaltungen/feedback/:token': everyone,
+  'POST /veranstaltungen/feedback/:token': everyone,
+  'GET /veranstaltungen/teilnahme/:token': everyone,
+  'GET /veranstaltungen/teilnahme/:token/unterlagen/:item': everyone,
+  'GET /veranstaltungen/:id/unterlagen/:item': everyone,
   'GET /veranstaltungen/:id/kalender.ics': everyone,
   'GET /veranstaltungen/:id': everyone,
   'POST /veranstaltungen/:id/anmelden': everyone,
@@ -156,6 +171,7 @@ function concretePath(path: string): string {
   return path
     .replace(/:id\b/g, DUMMY_ID)
     .replace(/:rev\b/g, DUMMY_ID)
+    .replace(/:item\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
     .replace(/:slug\b/g, 'kein-eintrag')
     .replace(/:year\b/g, '2031')
@@ -189,7 +205,9 @@ describe('route × role matrix', () => {
     expect(Object.keys(expected).filter((k) => !keys.has(k))).toEqual([]);
   });
 
-  it('allows and denies exactly as expected, for every role, in both languages', async () => {
+  it('allows and denies exactly as expected, for every role, in both languages', {
+    timeout: 180_000,
+  }, async () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of routeKeys(t)) {

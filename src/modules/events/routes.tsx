@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { EventFormat, EventKind } from '../../db/types.ts';
 import { AppError, type FieldErrors, notFound } from '../../platform/errors.ts';
+import { fileResponse } from '../../platform/files/download.ts';
 import { requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
@@ -10,11 +11,13 @@ import { uuidParam } from '../../platform/http/params.ts';
 import { formatDateTime, localePath } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../platform/ui/components.tsx';
 import { renderPage } from '../../platform/ui/render.tsx';
-import { fromLocalInput, icalendar, toLocalInput } from './ical.ts';
+import { MaterialList, officeFollowupRoutes, participantRoutes } from './followup-routes.tsx';
+import { BotGuard, botGuardErrors } from './form-guard.tsx';
+import { eventsCalendar, fromLocalInput, toLocalInput } from './ical.ts';
+import { listMaterials, materialFile } from './materials.ts';
 import {
   type Actor,
   cancelRegistration,
-  checkFormStamp,
   confirmOptin,
   createEvent,
   type EventInput,
@@ -44,20 +47,7 @@ const links = (c: Ctx): MailLinks => ({
 const lp = (c: Ctx, path: string) => localePath(c.get('locale'), path);
 
 function icalOf(c: Ctx, events: EventRow[]) {
-  const base = c.get('deps').config.publicUrl;
-  const body = icalendar(
-    events.map((e) => ({
-      id: e.id,
-      title: e.title,
-      description: e.description,
-      location: e.format === 'online' ? 'Online' : e.address,
-      url: `${base}/veranstaltungen/${e.id}`,
-      startsAt: e.starts_at,
-      endsAt: e.ends_at,
-      updatedAt: e.updated_at,
-    })),
-    { host: new URL(base).host, name: c.get('t')('events.title') },
-  );
+  const body = eventsCalendar(events, c.get('deps').config.publicUrl, c.get('t')('events.title'));
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
 }
 
@@ -234,6 +224,8 @@ export function eventsRoutes() {
     );
   });
 
+  participantRoutes(app);
+
   async function loadVisible(c: Ctx) {
     const event = await visibleEvent(db(c), uuidParam(c, 'id'), Boolean(c.get('auth')));
     if (!event) throw notFound();
@@ -241,6 +233,13 @@ export function eventsRoutes() {
   }
 
   app.get('/veranstaltungen/:id/kalender.ics', async (c) => icalOf(c, [await loadVisible(c)]));
+
+  app.get('/veranstaltungen/:id/unterlagen/:item', async (c) => {
+    const event = await loadVisible(c);
+    const file = await materialFile(db(c), event.id, uuidParam(c, 'item'), 'public');
+    if (!file) throw notFound();
+    return fileResponse(c, file);
+  });
 
   async function detail(
     c: Ctx,
@@ -257,6 +256,7 @@ export function eventsRoutes() {
     const counts = (await registrationCounts(db(c), [event.id])).get(event.id)!;
     const left = Math.max(0, event.capacity - counts.confirmed);
     const open = registrationOpen(event);
+    const materials = await listMaterials(db(c), event.id, 'public');
     return renderPage(
       c,
       { title: event.title, status: extra.status ?? 200 },
@@ -303,6 +303,12 @@ export function eventsRoutes() {
         <p>
           <a href={lp(c, `/veranstaltungen/${event.id}/kalender.ics`)}>{t('events.ical_one')}</a>
         </p>
+        {materials.length > 0 ? (
+          <>
+            <h2>{t('events.materials.title')}</h2>
+            <MaterialList c={c} items={materials} base={lp(c, `/veranstaltungen/${event.id}/unterlagen`)} />
+          </>
+        ) : null}
         <h2>{t('events.register_title')}</h2>
         {extra.notice ? <Notice kind="success">{extra.notice}</Notice> : null}
         {!open ? (
@@ -328,7 +334,7 @@ export function eventsRoutes() {
             />
             <form method="post" action={lp(c, `/veranstaltungen/${event.id}/anmelden`)}>
               <Csrf token={c.get('auth')?.session?.csrfToken} />
-              <input type="hidden" name="started" value={await formStamp(db(c))} />
+              <BotGuard stamp={await formStamp(db(c))} t={t} />
               <Field
                 name="name"
                 label={t('events.field_name')}
@@ -359,10 +365,6 @@ export function eventsRoutes() {
                 autocomplete="organization"
                 maxlength={200}
               />
-              <div class="visually-hidden" aria-hidden="true">
-                <label for="f-website">{t('events.field_website')}</label>
-                <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
-              </div>
               <p class="hint">{t('events.privacy_hint')}</p>
               <button type="submit">{t('events.register')}</button>
             </form>
@@ -391,15 +393,8 @@ export function eventsRoutes() {
     const form = await readForm(c, registrationSchema);
     const values = form.values;
     // bots first: a filled honeypot or a form sent faster than a person can fill it
-    if (values.website)
-      return detail(c, event, { errors: { _form: { key: 'events.honeypot' } }, values, status: 422 });
-    const stamp = await checkFormStamp(db(c), values.started ?? '');
-    if (stamp !== 'ok')
-      return detail(c, event, {
-        errors: { _form: { key: stamp === 'too_fast' ? 'events.too_fast' : 'events.form_expired' } },
-        values,
-        status: 422,
-      });
+    const botErrors = await botGuardErrors(db(c), values);
+    if (botErrors) return detail(c, event, { errors: botErrors, values, status: 422 });
     if (!form.ok) return detail(c, event, { errors: form.errors, values, status: 422 });
     await register(
       db(c),
@@ -625,45 +620,7 @@ export function eventsOfficeRoutes() {
     return c.redirect(lp(c, `/verwaltung/veranstaltungen/${event.id}?gespeichert=1`), 303);
   });
 
-  app.get('/:id/teilnehmende', async (c) => {
-    const t = c.get('t');
-    const event = await load(c);
-    const rows = await participants(db(c), event.id, actor(c), 'view');
-    return renderPage(
-      c,
-      { title: `${t('events.office.participants')}: ${event.title}` },
-      <div>
-        <h1>
-          {t('events.office.participants')}: {event.title}
-        </h1>
-        <p>
-          <a href={lp(c, `/verwaltung/veranstaltungen/${event.id}/teilnehmende.csv`)}>
-            {t('events.office.csv')}
-          </a>
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('events.field_name')}</th>
-              <th>{t('events.field_email')}</th>
-              <th>{t('events.field_organisation')}</th>
-              <th>{t('events.office.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>{r.name}</td>
-                <td>{r.email}</td>
-                <td>{r.organisation}</td>
-                <td>{t(`events.status.${r.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>,
-    );
-  });
+  officeFollowupRoutes(app);
 
   app.get('/:id/teilnehmende.csv', async (c) => {
     const event = await load(c);
@@ -677,8 +634,9 @@ export function eventsOfficeRoutes() {
         safe(r.organisation),
         r.status,
         r.optin_at?.toISOString() ?? '',
+        r.attended ? '1' : '0',
       ]),
-      { header: true, columns: ['name', 'email', 'organisation', 'status', 'confirmed_at'] },
+      { header: true, columns: ['name', 'email', 'organisation', 'status', 'confirmed_at', 'attended'] },
     );
     return c.body(`\uFEFF${csv}`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
