@@ -7,6 +7,7 @@ import { fileResponse } from '../../platform/files/download.ts';
 import { requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
+import { fillPageCache, invalidatePageCache } from '../../platform/http/page-cache.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { formatDateTime, localePath } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../platform/ui/components.tsx';
@@ -91,7 +92,8 @@ export function eventsRoutes() {
     icalOf(c, await listPublicEvents(db(c), { past: false, membersToo: false, limit: 500 })),
   );
 
-  app.get('/veranstaltungen', async (c) => {
+  // the same for every anonymous visitor: served from the page cache for 10 s (decision 0009)
+  app.get('/veranstaltungen', fillPageCache(), async (c) => {
     const t = c.get('t');
     const parsed = filterSchema.safeParse(c.req.query());
     if (!parsed.success) throw new AppError('bad_request', 'error.bad_request');
@@ -150,7 +152,7 @@ export function eventsRoutes() {
     );
   });
 
-  app.get('/veranstaltungen/archiv', async (c) => {
+  app.get('/veranstaltungen/archiv', fillPageCache(), async (c) => {
     const t = c.get('t');
     const events = await listPublicEvents(db(c), { past: true, membersToo: Boolean(c.get('auth')) });
     return renderPage(
@@ -592,6 +594,7 @@ export function eventsOfficeRoutes() {
     const form = await readForm(c, eventSchema);
     if (!form.ok) return editForm(c, null, form.values, form.errors);
     const id = await createEvent(db(c), form.data as EventInput, actor(c));
+    invalidatePageCache();
     return c.redirect(lp(c, `/verwaltung/veranstaltungen/${id}?gespeichert=1`), 303);
   });
 
@@ -616,6 +619,7 @@ export function eventsOfficeRoutes() {
     const form = await readForm(c, eventSchema);
     if (!form.ok) return editForm(c, event, form.values, form.errors);
     await updateEvent(db(c), event.id, form.data as EventInput, actor(c), links(c));
+    invalidatePageCache();
     c.get('deps').kickMail();
     return c.redirect(lp(c, `/verwaltung/veranstaltungen/${event.id}?gespeichert=1`), 303);
   });
