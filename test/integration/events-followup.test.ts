@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFollowUps, sendReminders } from '../../src/modules/events/followup.ts';
@@ -346,6 +348,41 @@ describe('events after registration: calendar files, reminders, attendance, cert
     expect(
       await db.selectFrom('event_feedback_tokens').select('token_hash').where('event_id', '=', id).execute(),
     ).toEqual([]);
+    // any form sent to a feedback link is answered with a page or a 4xx, never a 500
+    const fuzzToken = 'fuzz-token';
+    const fuzzHash = createHash('sha256').update(fuzzToken).digest('hex');
+    const stamp = await oldStamp(db);
+    const anyString = fc.oneof(fc.string(), fc.constantFrom('0', '6', '3.5', '\u0000', ''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            overall: fc.oneof(fc.constantFrom('1', '5', ''), anyString),
+            content: anyString,
+            comment: fc.string({ maxLength: 5000 }),
+            website: fc.oneof(fc.constant(''), anyString),
+            started: fc.oneof(fc.constant(stamp), anyString),
+          },
+          { requiredKeys: [] },
+        ),
+        async (form) => {
+          await db
+            .insertInto('event_feedback_tokens')
+            .values({ token_hash: fuzzHash, event_id: id })
+            .onConflict((oc) => oc.column('token_hash').doNothing())
+            .execute();
+          const res = await t.post(`/veranstaltungen/feedback/${fuzzToken}`, form as Record<string, string>);
+          expect([200, 422, 429]).toContain(res.status);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    await db
+      .deleteFrom('event_feedback')
+      .where('event_id', '=', id)
+      .where('comment', 'not in', ['Sehr hilfreich, gerne mehr Fallbeispiele.', 'Anfangs zu schnell.'])
+      .execute();
+    await db.deleteFrom('event_feedback_tokens').where('token_hash', '=', fuzzHash).execute();
     const after = await (await t.request(`${base}/feedback`, { session: office })).text();
     expect(after).toContain('2 Rückmeldung(en), 0 Einladung(en)');
     expect(after).toContain('Sehr hilfreich');

@@ -205,7 +205,7 @@ const attendanceSchema = z.object({
   attended: z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(isUuid).slice(0, 100_000)),
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(isUuid).slice(0, 5000)),
 });
 
 const materialSchema = z.object({
