@@ -30,6 +30,13 @@ const envSchema = z.object({
     .default(12),
   /** Months after an event's end until its participants' personal data is deleted (counts stay). */
   EVENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  /** Hours before an event's start when confirmed participants get a reminder mail. */
+  EVENT_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
+import { sendFollowUps, sendReminders } from './modules/events/followup.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { sendCircularDigests } from './modules/memberarea/circulars.ts';
 import { purgeOldContactMessages } from './modules/outreach/contact.ts';
@@ -59,6 +60,9 @@ export async function startServer(
       purgeOldContactMessages(database.db),
       purgeRequestPersonalData(database.db),
       sendCircularDigests(database.db, config.publicUrl).then((n) => n > 0 && worker.kick()),
+      sendReminders(database.db, { hours: config.EVENT_REMINDER_HOURS, publicUrl: config.publicUrl })
+        .then(async (n) => n + (await sendFollowUps(database.db, { publicUrl: config.publicUrl })))
+        .then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

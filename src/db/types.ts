@@ -411,6 +411,9 @@ export interface DB {
   data_records: DataRecordsTable;
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
+  event_feedback_tokens: EventFeedbackTokensTable;
+  event_feedback: EventFeedbackTable;
+  event_materials: EventMaterialsTable;
   network_news: NetworkNewsTable;
   network_members: NetworkMembersTable;
   network_member_status_history: NetworkMemberStatusHistoryTable;
@@ -689,6 +692,37 @@ export interface EventRegistrationsTable {
   optin_at: Timestamp | null;
   confirmed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  locale: Generated<Locale>;
+  attended: Generated<boolean>;
+  reminder_sent_at: Timestamp | null;
+  followup_sent_at: Timestamp | null;
+  access_token_hash: string | null;
+}
+
+export interface EventFeedbackTokensTable {
+  token_hash: string;
+  event_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface EventFeedbackTable {
+  id: Generated<string>;
+  event_id: string;
+  ratings: ColumnType<Record<string, number>, string, string>;
+  comment: Generated<string>;
+  answered_on: ColumnType<string, string | undefined, string>;
+}
+
+export type MaterialVisibility = 'participants' | 'public';
+
+export interface EventMaterialsTable {
+  id: Generated<string>;
+  event_id: string;
+  file_id: string;
+  title: string;
+  visibility: MaterialVisibility;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
 }
 
 export type TrainingRequestStatus = 'new' | 'in_clarification' | 'scheduled' | 'declined';

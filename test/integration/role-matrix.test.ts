@@ -184,6 +184,16 @@ const expected: Record<string, Who[]> = {
   'POST /verwaltung/veranstaltungen/:id': office,
   'GET /verwaltung/veranstaltungen/:id/teilnehmende': office,
   'GET /verwaltung/veranstaltungen/:id/teilnehmende.csv': office,
+  'GET /verwaltung/veranstaltungen/:id/teilnehmende.xlsx': office,
+  'POST /verwaltung/veranstaltungen/:id/teilnehmende/anwesenheit': office,
+  'GET /verwaltung/veranstaltungen/:id/bescheinigungen.pdf': office,
+  'GET /verwaltung/veranstaltungen/:id/bescheinigungen/:item': office,
+  'GET /verwaltung/veranstaltungen/:id/feedback': office,
+  'POST /verwaltung/veranstaltungen/:id/feedback/senden': office,
+  'GET /verwaltung/veranstaltungen/:id/unterlagen': office,
+  'POST /verwaltung/veranstaltungen/:id/unterlagen': office,
+  'GET /verwaltung/veranstaltungen/:id/unterlagen/:item': office,
+  'POST /verwaltung/veranstaltungen/:id/unterlagen/:item/loeschen': office,
   'GET /veranstaltungen.ics': everyone,
   'GET /veranstaltungen': everyone,
   'GET /veranstaltungen/archiv': everyone,
@@ -191,6 +201,11 @@ const expected: Record<string, Who[]> = {
   'POST /veranstaltungen/bestaetigen/:token': everyone,
   'GET /veranstaltungen/abmelden/:token': everyone,
   'POST /veranstaltungen/abmelden/:token': everyone,
+  'GET /veranstaltungen/feedback/:token': everyone,
+  'POST /veranstaltungen/feedback/:token': everyone,
+  'GET /veranstaltungen/teilnahme/:token': everyone,
+  'GET /veranstaltungen/teilnahme/:token/unterlagen/:item': everyone,
+  'GET /veranstaltungen/:id/unterlagen/:item': everyone,
   'GET /veranstaltungen/:id/kalender.ics': everyone,
   'GET /veranstaltungen/:id': everyone,
   'POST /veranstaltungen/:id/anmelden': everyone,
@@ -302,6 +317,7 @@ function concretePath(path: string): string {
     .replace(/:id\b/g, DUMMY_ID)
     .replace(/:rev\b/g, DUMMY_ID)
     .replace(/:userId\b/g, DUMMY_ID)
+    .replace(/:item\b/g, DUMMY_ID)
     .replace(/:token\b/g, 'kein-gueltiger-link')
     .replace(/:slug\b/g, 'kein-eintrag')
     .replace(/:file\{.*\}$/, '2031.pdf') // report files: `2031.pdf` (a year without a report)
@@ -338,6 +354,9 @@ describe('route × role matrix', () => {
 
   // thousands of requests, each with a fresh account: more than the default timeout on a busy machine
   it('allows and denies exactly as expected, for every role, in both languages', async () => {
+  it('allows and denies exactly as expected, for every role, in both languages', {
+    timeout: 180_000,
+  }, async () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of routeKeys(t)) {

@@ -1,4 +1,7 @@
 import type { Db } from '../../db/types.ts';
+import { renderPdf } from '../../platform/files/pdf-document.ts';
+import { saveFile } from '../../platform/files/store.ts';
+import { checkBytes, uploadPolicies } from '../../platform/files/uploads.ts';
 import { fromLocalInput } from './ical.ts';
 
 /** A few fictional events for the demo: upcoming ones of each kind, and one in the archive. */
@@ -76,9 +79,69 @@ export async function seedDemoEvents(db: Db, now = new Date()): Promise<number> 
       capacity: 30,
     },
   ];
-  await db
+  const inserted = await db
     .insertInto('events')
     .values(rows.map((r) => ({ ...r, published: true, is_demo: true })))
+    .returning(['id', 'title'])
     .execute();
+  const past = inserted.find((e) => e.title.startsWith('Demo-Praxistag'));
+  if (past) await seedPastEventFollowUp(db, past.id, day(-40, '15:00'));
   return rows.length;
+}
+
+/** The archived demo event after the fact: who attended, anonymous feedback, a public and a private handout. */
+async function seedPastEventFollowUp(db: Db, eventId: string, endedAt: Date): Promise<void> {
+  const people = [
+    ['Demo Teilnehmerin Eins', true],
+    ['Demo Teilnehmer Zwei', true],
+    ['Demo Teilnehmende Drei', true],
+    ['Demo Teilnehmerin Vier', false],
+  ] as const;
+  await db
+    .insertInto('event_registrations')
+    .values(
+      people.map(([name, attended], i) => ({
+        event_id: eventId,
+        name,
+        email: `teilnahme-${i + 1}@demo.kok.invalid`,
+        organisation: 'Demo-Fachberatungsstelle',
+        status: 'confirmed' as const,
+        optin_at: new Date(endedAt.getTime() - 30 * 86_400_000),
+        confirmed_at: new Date(endedAt.getTime() - 30 * 86_400_000),
+        attended,
+        // the follow-up counts as sent: the demo must not mail invented addresses
+        followup_sent_at: endedAt,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('event_feedback')
+    .values([
+      {
+        event_id: eventId,
+        ratings: JSON.stringify({ overall: 5, content: 4, speakers: 5, organisation: 4, usefulness: 5 }),
+        comment: 'Sehr praxisnah, der Austausch zwischen den Stellen war das Beste.',
+      },
+      {
+        event_id: eventId,
+        ratings: JSON.stringify({ overall: 4, content: 4, organisation: 3 }),
+        comment: 'Mehr Zeit für die Fallbesprechungen wäre gut.',
+      },
+    ])
+    .execute();
+  for (const [title, visibility, text] of [
+    ['Demo-Handout: Ablauf und Ergebnisse', 'public', 'Ergebnisse des Demo-Praxistags (fiktiv).'],
+    ['Demo-Folien (nur für Teilnehmende)', 'participants', 'Folien des Demo-Praxistags (fiktiv).'],
+  ] as const) {
+    const pdf = await renderPdf({ title }, (doc) =>
+      doc.fontSize(18).text(title).moveDown().fontSize(12).text(text),
+    );
+    const checked = await checkBytes(pdf, `${title}.pdf`, uploadPolicies.pdf);
+    if (!checked.ok) continue;
+    const fileId = await saveFile(db, checked.file);
+    await db
+      .insertInto('event_materials')
+      .values({ event_id: eventId, file_id: fileId, title, visibility })
+      .execute();
+  }
 }

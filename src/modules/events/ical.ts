@@ -151,3 +151,34 @@ export function icalendar(events: IcalEvent[], options: { host: string; name: st
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
+
+/** The calendar of some events as the platform publishes them (feed, per-event file, mail attachment). */
+export function eventsCalendar(
+  events: Array<{
+    id: string;
+    title: string;
+    description: string;
+    format: string;
+    address: string;
+    starts_at: Date;
+    ends_at: Date;
+    updated_at: Date;
+  }>,
+  publicUrl: string,
+  name: string,
+): string {
+  return icalendar(
+    events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      // the access link of an online event is never in a calendar file: those are forwarded and shared
+      location: e.format === 'online' ? 'Online' : e.address,
+      url: `${publicUrl}/veranstaltungen/${e.id}`,
+      startsAt: e.starts_at,
+      endsAt: e.ends_at,
+      updatedAt: e.updated_at,
+    })),
+    { host: new URL(publicUrl).host, name },
+  );
+}

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDateTime, type Locale, localePath, translator } from '../../platform/i18n/index.ts';
 import { enqueueMail } from '../../platform/mail.ts';
 import { checkLimits, hitLimits, type Limit } from '../../platform/rate-limit.ts';
+import { eventsCalendar } from './ical.ts';
 
 export const eventKinds: readonly EventKind[] = [
   'training',
@@ -40,8 +41,8 @@ export interface Actor {
   ip: string | null;
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const newToken = () => randomBytes(24).toString('base64url');
+export const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(24).toString('base64url');
 
 // ---------- the office ----------
 
@@ -112,10 +113,20 @@ export async function registrationCounts(db: Db, eventIds: string[]) {
 }
 
 /** The participant list is personal data: every read is audited (ids and counts only). */
-export async function participants(db: Db, eventId: string, actor: Actor, purpose: 'view' | 'csv') {
+export async function participants(db: Db, eventId: string, actor: Actor, purpose: 'view' | 'csv' | 'xlsx') {
   const rows = await db
     .selectFrom('event_registrations')
-    .select(['id', 'name', 'email', 'organisation', 'status', 'created_at', 'optin_at', 'confirmed_at'])
+    .select([
+      'id',
+      'name',
+      'email',
+      'organisation',
+      'status',
+      'attended',
+      'created_at',
+      'optin_at',
+      'confirmed_at',
+    ])
     .where('event_id', '=', eventId)
     .orderBy(
       sql`CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 WHEN 'pending_optin' THEN 2 ELSE 3 END`,
@@ -126,11 +137,11 @@ export async function participants(db: Db, eventId: string, actor: Actor, purpos
   await audit(db, {
     actorId: actor.user.id,
     actorLabel: actor.user.role,
-    action: purpose === 'csv' ? 'event.participants_export' : 'event.participants_read',
+    action: purpose === 'view' ? 'event.participants_read' : 'event.participants_export',
     targetType: 'event',
     targetId: eventId,
     ip: actor.ip,
-    meta: { rows: rows.length },
+    meta: purpose === 'view' ? { rows: rows.length } : { rows: rows.length, format: purpose },
   });
   return rows;
 }
@@ -247,11 +258,11 @@ export interface MailLinks {
   locale: Locale;
 }
 
-function link(links: MailLinks, path: string): string {
+export function link(links: MailLinks, path: string): string {
   return `${links.publicUrl}${localePath(links.locale, path)}`;
 }
 
-function when(event: EventRow, locale: Locale): string {
+export function when(event: EventRow, locale: Locale): string {
   return `${formatDateTime(locale, event.starts_at)} – ${formatDateTime(locale, event.ends_at)}`;
 }
 
@@ -287,14 +298,15 @@ export async function register(
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     const inserted = await sql<{ id: string }>`
-      INSERT INTO event_registrations (event_id, name, email, organisation, optin_token_hash)
-      VALUES (${event.id}, ${input.name.trim()}, ${email}, ${input.organisation.trim()}, ${hash(token)})
+      INSERT INTO event_registrations (event_id, name, email, organisation, optin_token_hash, locale)
+      VALUES (${event.id}, ${input.name.trim()}, ${email}, ${input.organisation.trim()}, ${hash(token)},
+              ${links.locale})
       ON CONFLICT (event_id, email) WHERE status <> 'cancelled' DO NOTHING
       RETURNING id`.execute(trx);
     if (inserted.rows.length === 0) {
       const refreshed = await trx
         .updateTable('event_registrations')
-        .set({ optin_token_hash: hash(token) })
+        .set({ optin_token_hash: hash(token), locale: links.locale === 'en' ? 'en' : 'de' })
         .where('event_id', '=', event.id)
         .where('email', '=', email)
         .where('status', '=', 'pending_optin')
@@ -314,15 +326,17 @@ export async function register(
   });
 }
 
-type RegistrationRow = { id: string; name: string; email: string };
+type RegistrationRow = { id: string; name: string; email: string; locale: Locale };
 
 async function sendStatusMail(
   trx: Transaction<DB>,
   event: EventRow,
   reg: RegistrationRow,
   kind: 'confirmed' | 'waitlisted' | 'promoted',
-  links: MailLinks,
+  base: MailLinks,
 ): Promise<void> {
+  // the mail speaks the language the person registered in, whoever's action caused it
+  const links: MailLinks = { ...base, locale: reg.locale };
   // every status mail carries a fresh cancellation link (only its hash is kept)
   const cancelToken = newToken();
   await trx
@@ -351,6 +365,17 @@ async function sendStatusMail(
     to: reg.email,
     subject: t(`events.mail.${kind}_subject`, { title: event.title }),
     text: t(`events.mail.${kind}_body`, params),
+    // a confirmed place comes with its calendar entry, so one click puts it into the calendar
+    attachments:
+      kind === 'waitlisted'
+        ? []
+        : [
+            {
+              filename: 'veranstaltung.ics',
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+              content: eventsCalendar([event], links.publicUrl, t('events.title')),
+            },
+          ],
   });
 }
 
@@ -380,7 +405,7 @@ async function promoteWaitlist(trx: Transaction<DB>, eventId: string, links: Mai
   if (free <= 0) return 0;
   const next = await trx
     .selectFrom('event_registrations')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'locale'])
     .where('event_id', '=', eventId)
     .where('status', '=', 'waitlisted')
     .orderBy('optin_at')
@@ -426,7 +451,7 @@ export async function confirmOptin(
     if (!event) return null;
     const reg = await trx
       .selectFrom('event_registrations')
-      .select(['id', 'name', 'email'])
+      .select(['id', 'name', 'email', 'locale'])
       .where('id', '=', found.id)
       .where('status', '=', 'pending_optin')
       .where('optin_token_hash', '=', hash(token))

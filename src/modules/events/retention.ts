@@ -42,6 +42,8 @@ export async function purgeEventPersonalData(
         trx,
       );
       const byStatus = Object.fromEntries(counts.rows.map((r) => [r.status, Number(r.n)]));
+      // unused feedback links go with the people they were sent to; the answers stay, they name nobody
+      await trx.deleteFrom('event_feedback_tokens').where('event_id', '=', event.id).execute();
       const deleted = await trx
         .deleteFrom('event_registrations')
         .where('event_id', '=', event.id)

@@ -3,18 +3,22 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { EventFormat, EventKind } from '../../db/types.ts';
 import { AppError, type FieldErrors, notFound } from '../../platform/errors.ts';
+import { fileResponse } from '../../platform/files/download.ts';
 import { requirePermission } from '../../platform/http/auth.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { readForm } from '../../platform/http/forms.ts';
+import { fillPageCache, invalidatePageCache } from '../../platform/http/page-cache.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { formatDateTime, localePath } from '../../platform/i18n/index.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../platform/ui/components.tsx';
 import { renderPage } from '../../platform/ui/render.tsx';
-import { fromLocalInput, icalendar, toLocalInput } from './ical.ts';
+import { MaterialList, officeFollowupRoutes, participantRoutes } from './followup-routes.tsx';
+import { BotGuard, botGuardErrors } from './form-guard.tsx';
+import { eventsCalendar, fromLocalInput, toLocalInput } from './ical.ts';
+import { listMaterials, materialFile } from './materials.ts';
 import {
   type Actor,
   cancelRegistration,
-  checkFormStamp,
   confirmOptin,
   createEvent,
   type EventInput,
@@ -44,20 +48,7 @@ const links = (c: Ctx): MailLinks => ({
 const lp = (c: Ctx, path: string) => localePath(c.get('locale'), path);
 
 function icalOf(c: Ctx, events: EventRow[]) {
-  const base = c.get('deps').config.publicUrl;
-  const body = icalendar(
-    events.map((e) => ({
-      id: e.id,
-      title: e.title,
-      description: e.description,
-      location: e.format === 'online' ? 'Online' : e.address,
-      url: `${base}/veranstaltungen/${e.id}`,
-      startsAt: e.starts_at,
-      endsAt: e.ends_at,
-      updatedAt: e.updated_at,
-    })),
-    { host: new URL(base).host, name: c.get('t')('events.title') },
-  );
+  const body = eventsCalendar(events, c.get('deps').config.publicUrl, c.get('t')('events.title'));
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
 }
 
@@ -101,7 +92,8 @@ export function eventsRoutes() {
     icalOf(c, await listPublicEvents(db(c), { past: false, membersToo: false, limit: 500 })),
   );
 
-  app.get('/veranstaltungen', async (c) => {
+  // the same for every anonymous visitor: served from the page cache for 10 s (decision 0009)
+  app.get('/veranstaltungen', fillPageCache(), async (c) => {
     const t = c.get('t');
     const parsed = filterSchema.safeParse(c.req.query());
     if (!parsed.success) throw new AppError('bad_request', 'error.bad_request');
@@ -164,7 +156,7 @@ export function eventsRoutes() {
     );
   });
 
-  app.get('/veranstaltungen/archiv', async (c) => {
+  app.get('/veranstaltungen/archiv', fillPageCache(), async (c) => {
     const t = c.get('t');
     const events = await listPublicEvents(db(c), { past: true, membersToo: Boolean(c.get('auth')) });
     return renderPage(
@@ -238,6 +230,8 @@ export function eventsRoutes() {
     );
   });
 
+  participantRoutes(app);
+
   async function loadVisible(c: Ctx) {
     const event = await visibleEvent(db(c), uuidParam(c, 'id'), Boolean(c.get('auth')));
     if (!event) throw notFound();
@@ -245,6 +239,13 @@ export function eventsRoutes() {
   }
 
   app.get('/veranstaltungen/:id/kalender.ics', async (c) => icalOf(c, [await loadVisible(c)]));
+
+  app.get('/veranstaltungen/:id/unterlagen/:item', async (c) => {
+    const event = await loadVisible(c);
+    const file = await materialFile(db(c), event.id, uuidParam(c, 'item'), 'public');
+    if (!file) throw notFound();
+    return fileResponse(c, file);
+  });
 
   async function detail(
     c: Ctx,
@@ -261,6 +262,7 @@ export function eventsRoutes() {
     const counts = (await registrationCounts(db(c), [event.id])).get(event.id)!;
     const left = Math.max(0, event.capacity - counts.confirmed);
     const open = registrationOpen(event);
+    const materials = await listMaterials(db(c), event.id, 'public');
     return renderPage(
       c,
       { title: event.title, status: extra.status ?? 200 },
@@ -307,6 +309,12 @@ export function eventsRoutes() {
         <p>
           <a href={lp(c, `/veranstaltungen/${event.id}/kalender.ics`)}>{t('events.ical_one')}</a>
         </p>
+        {materials.length > 0 ? (
+          <>
+            <h2>{t('events.materials.title')}</h2>
+            <MaterialList c={c} items={materials} base={lp(c, `/veranstaltungen/${event.id}/unterlagen`)} />
+          </>
+        ) : null}
         <h2>{t('events.register_title')}</h2>
         {extra.notice ? <Notice kind="success">{extra.notice}</Notice> : null}
         {!open ? (
@@ -332,7 +340,7 @@ export function eventsRoutes() {
             />
             <form method="post" action={lp(c, `/veranstaltungen/${event.id}/anmelden`)}>
               <Csrf token={c.get('auth')?.session?.csrfToken} />
-              <input type="hidden" name="started" value={await formStamp(db(c))} />
+              <BotGuard stamp={await formStamp(db(c))} t={t} />
               <Field
                 name="name"
                 label={t('events.field_name')}
@@ -363,10 +371,6 @@ export function eventsRoutes() {
                 autocomplete="organization"
                 maxlength={200}
               />
-              <div class="visually-hidden" aria-hidden="true">
-                <label for="f-website">{t('events.field_website')}</label>
-                <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
-              </div>
               <p class="hint">{t('events.privacy_hint')}</p>
               <button type="submit">{t('events.register')}</button>
             </form>
@@ -395,15 +399,8 @@ export function eventsRoutes() {
     const form = await readForm(c, registrationSchema);
     const values = form.values;
     // bots first: a filled honeypot or a form sent faster than a person can fill it
-    if (values.website)
-      return detail(c, event, { errors: { _form: { key: 'events.honeypot' } }, values, status: 422 });
-    const stamp = await checkFormStamp(db(c), values.started ?? '');
-    if (stamp !== 'ok')
-      return detail(c, event, {
-        errors: { _form: { key: stamp === 'too_fast' ? 'events.too_fast' : 'events.form_expired' } },
-        values,
-        status: 422,
-      });
+    const botErrors = await botGuardErrors(db(c), values);
+    if (botErrors) return detail(c, event, { errors: botErrors, values, status: 422 });
     if (!form.ok) return detail(c, event, { errors: form.errors, values, status: 422 });
     await register(
       db(c),
@@ -601,6 +598,7 @@ export function eventsOfficeRoutes() {
     const form = await readForm(c, eventSchema);
     if (!form.ok) return editForm(c, null, form.values, form.errors);
     const id = await createEvent(db(c), form.data as EventInput, actor(c));
+    invalidatePageCache();
     return c.redirect(lp(c, `/verwaltung/veranstaltungen/${id}?gespeichert=1`), 303);
   });
 
@@ -625,49 +623,12 @@ export function eventsOfficeRoutes() {
     const form = await readForm(c, eventSchema);
     if (!form.ok) return editForm(c, event, form.values, form.errors);
     await updateEvent(db(c), event.id, form.data as EventInput, actor(c), links(c));
+    invalidatePageCache();
     c.get('deps').kickMail();
     return c.redirect(lp(c, `/verwaltung/veranstaltungen/${event.id}?gespeichert=1`), 303);
   });
 
-  app.get('/:id/teilnehmende', async (c) => {
-    const t = c.get('t');
-    const event = await load(c);
-    const rows = await participants(db(c), event.id, actor(c), 'view');
-    return renderPage(
-      c,
-      { title: `${t('events.office.participants')}: ${event.title}` },
-      <div>
-        <h1>
-          {t('events.office.participants')}: {event.title}
-        </h1>
-        <p>
-          <a href={lp(c, `/verwaltung/veranstaltungen/${event.id}/teilnehmende.csv`)}>
-            {t('events.office.csv')}
-          </a>
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('events.field_name')}</th>
-              <th>{t('events.field_email')}</th>
-              <th>{t('events.field_organisation')}</th>
-              <th>{t('events.office.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>{r.name}</td>
-                <td>{r.email}</td>
-                <td>{r.organisation}</td>
-                <td>{t(`events.status.${r.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>,
-    );
-  });
+  officeFollowupRoutes(app);
 
   app.get('/:id/teilnehmende.csv', async (c) => {
     const event = await load(c);
@@ -681,8 +642,9 @@ export function eventsOfficeRoutes() {
         safe(r.organisation),
         r.status,
         r.optin_at?.toISOString() ?? '',
+        r.attended ? '1' : '0',
       ]),
-      { header: true, columns: ['name', 'email', 'organisation', 'status', 'confirmed_at'] },
+      { header: true, columns: ['name', 'email', 'organisation', 'status', 'confirmed_at', 'attended'] },
     );
     return c.body(`\uFEFF${csv}`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',

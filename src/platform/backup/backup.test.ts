@@ -116,6 +116,14 @@ INSERT INTO event_registrations (id, event_id, name, email, organisation, status
    'confirmed', NULL, '${'c'.repeat(64)}', '${T}', '${T}', '${T}', NULL),
   ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-0000000000a1', 'B', 'b@example.org', 'Org',
    'pending_optin', '${'d'.repeat(64)}', NULL, '${T}', NULL, NULL, NULL);
+INSERT INTO event_feedback_tokens (token_hash, event_id, created_at) VALUES
+  ('${'e'.repeat(64)}', '00000000-0000-4000-8000-0000000000a1', '${T}');
+INSERT INTO event_feedback (id, event_id, ratings, comment, answered_on) VALUES
+  ('00000000-0000-4000-8000-0000000000a4', '00000000-0000-4000-8000-0000000000a1', '{"overall": 5, "content": 3}',
+   E'Gut – ${UNICODE}\nzweite Zeile', '2026-01-02');
+INSERT INTO event_materials (id, event_id, file_id, title, visibility, created_at, created_by) VALUES
+  ('00000000-0000-4000-8000-0000000000a5', '00000000-0000-4000-8000-0000000000a1',
+   '00000000-0000-4000-8000-000000000072', 'Folien ${UNICODE}', 'participants', '${T}', NULL);
 INSERT INTO caselaw_courts (id, name, type, place, land, jurisdiction, level) VALUES
   ('00000000-0000-4000-8000-000000000091', 'LG Köln', 'LG', 'Köln', '05', 'ordinary', 2);
 INSERT INTO caselaw_decisions (id, doknr, ecli, court_id, chamber, decision_date, file_numbers, decision_type,
