@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
+import { openApiDocument } from './modules/caselaw/openapi.ts';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
 import {
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
 
   app.route('/api/v1/directory', directoryApiRoutes());
   app.route('/api/v1/caselaw', caselawApiRoutes());
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
   app.route('/api/hsds', hsdsRoutes());
   app.route('/api/v1/data', dataApiRoutes());
   app.route('/api/v1', apiRoutes());

@@ -1,4 +1,5 @@
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
+import { caselawDiscoveryDe } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
@@ -11,6 +12,7 @@ import { networkDe } from '../../../modules/network/messages.ts';
 export const de = {
   ...directoryDe,
   ...caselawDe,
+  ...caselawDiscoveryDe,
   ...dataDe,
   ...eventsDe,
   ...networkDe,

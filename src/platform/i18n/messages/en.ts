@@ -1,4 +1,5 @@
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
+import { caselawDiscoveryEn } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
@@ -9,6 +10,7 @@ import type { de } from './de.ts';
 export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
+  ...caselawDiscoveryEn,
   ...dataEn,
   ...eventsEn,
   ...networkEn,
