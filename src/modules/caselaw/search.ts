@@ -374,7 +374,8 @@ async function countFacets(db: Db, w: RawBuilder<unknown>, names: FacetName[], w
       SELECT ${SECTION_KEY} AS value, count(DISTINCT n.decision_id)::int AS count
       FROM caselaw_decision_norms n JOIN m ON m.id = n.decision_id WHERE ${SIMPLE}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${NORM_FACET_SIZE * 2}) f`);
-  if (withTotal) parts.push(sql`SELECT '_total', NULL, count(*)::int FROM m`);
+  if (withTotal)
+    parts.push(sql`SELECT '_total' AS facet, NULL::text AS value, count(*)::int AS count FROM m`);
   const facets = Object.fromEntries(names.map((n) => [n, [] as FacetValue[]])) as Partial<Facets>;
   let total = 0;
   if (parts.length === 0) return { facets, total };
@@ -444,8 +445,11 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
   const s = await prepare(db, p);
   const w = where(s);
   const tsq = s.text ? sql`websearch_to_tsquery('german', ${s.text})` : null;
+  // the snippet comes from the parts people read first; the reasons only from their beginning (ts_headline
+  // parses all the text it is given, per result)
   const body = plain(
-    sql`coalesce(d.title, '') || ' ' || d.headnotes || ' ' || d.summary_de || ' ' || d.tenor || ' ' || d.reasons`,
+    sql`coalesce(d.title, '') || ' ' || d.headnotes || ' ' || d.summary_de || ' ' || d.tenor || ' '
+      || left(d.reasons, 4000)`,
   );
   const sort = p.sort ?? (tsq ? 'relevance' : 'newest');
   const order =
