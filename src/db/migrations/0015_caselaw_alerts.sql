@@ -24,6 +24,9 @@ CREATE TRIGGER caselaw_decisions_published_at BEFORE INSERT OR UPDATE OF status 
 
 CREATE INDEX caselaw_decisions_published_at ON caselaw_decisions (published_at) WHERE status = 'published';
 CREATE INDEX caselaw_decision_norms_section ON caselaw_decision_norms (book, lower(section), decision_id);
+-- the few citations of ranges and "ff." that the norm search and facet decide in code
+CREATE INDEX caselaw_decision_norms_complex ON caselaw_decision_norms (decision_id)
+  WHERE norm_key LIKE '%-%' OR norm_key LIKE '%f.%';
 
 -- A saved search. `query` holds only the search's own parameters (SEARCH_KEYS), validated again at every run.
 -- `checked_until`: decisions published up to this moment have been considered for the digest. The

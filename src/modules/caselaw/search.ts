@@ -204,7 +204,10 @@ export function parseNormQuery(value: string): Citation | null {
   return parseNorms(value)[0] ?? null;
 }
 
-/** A cited norm whose key holds a range or "f."/"ff.": matched in code (normMatches), they are few. */
+/**
+ * A cited norm whose key holds a range or "f."/"ff.": matched in code (normMatches), they are few (a partial
+ * index holds exactly these rows, migration 0015).
+ */
 const COMPLEX = sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
 const SIMPLE = sql`NOT (n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
 
@@ -222,7 +225,9 @@ async function normCondition(db: Db, query: Citation): Promise<RawBuilder<unknow
   const book = query.book === null ? sql`n.book IS NULL` : sql`n.book = ${query.book}`;
   const candidates = await sql<{ decision_id: string; norm_key: string }>`
     SELECT n.decision_id, n.norm_key FROM caselaw_decision_norms n
-    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : COMPLEX}`.execute(db);
+    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`}`.execute(
+    db,
+  );
   const ids = new Set<string>();
   for (const row of candidates.rows) {
     const cited = parseNormQuery(row.norm_key);
@@ -402,8 +407,9 @@ async function completeNormFacet(
 ): Promise<FacetValue[]> {
   const complex = await sql<{ decision_id: string; norm_key: string; simple: boolean }>`
     SELECT n.decision_id, n.norm_key, ${SIMPLE} AS simple FROM caselaw_decision_norms n
-    WHERE n.decision_id IN (SELECT d.id FROM ${FROM} WHERE ${w} AND EXISTS (
-      SELECT 1 FROM caselaw_decision_norms n WHERE n.decision_id = d.id AND ${COMPLEX}))`.execute(db);
+    WHERE n.decision_id IN (SELECT x.decision_id FROM caselaw_decision_norms x
+                            WHERE x.norm_key LIKE '%-%' OR x.norm_key LIKE '%f.%')
+      AND n.decision_id IN (SELECT d.id FROM ${FROM} WHERE ${w})`.execute(db);
   const byDecision = new Map<string, Array<{ key: string; simple: boolean }>>();
   for (const r of complex.rows) {
     const list = byDecision.get(r.decision_id) ?? [];
