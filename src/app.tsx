@@ -8,6 +8,7 @@ import {
   caselawOriginalRoutes,
   caselawSubmitRoutes,
 } from './modules/caselaw/editorial/routes.tsx';
+import { openApiDocument } from './modules/caselaw/openapi.ts';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
 import {
@@ -201,6 +202,7 @@ export function createApp(options: AppOptions) {
 
   app.route('/api/v1/directory', directoryApiRoutes());
   app.route('/api/v1/caselaw', caselawApiRoutes());
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
   app.route('/api/hsds', hsdsRoutes());
   app.route('/api/v1/data', dataApiRoutes());
   app.route('/api/v1', apiRoutes());

@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
+import { sendAlertDigests } from './modules/caselaw/alerts.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { sendFollowUps, sendReminders } from './modules/events/followup.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
@@ -55,6 +56,7 @@ export async function startServer(
       purgeOldLimits(database.db),
       purgeSentMail(database.db),
       sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
+      sendAlertDigests(database.db, config).then((n) => n > 0 && worker.kick()),
       purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
       purgePendingSubscribers(database.db),
       purgeOldContactMessages(database.db),

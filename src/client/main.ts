@@ -106,3 +106,15 @@ if (conditionalForm && !conditionalForm.dataset.readonly) {
   form.addEventListener('change', update);
   update();
 }
+
+// "Copy citation": the button appears only where the clipboard can be written; the text stays selectable.
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
+  const source = document.getElementById(button.dataset.copy ?? '');
+  if (!source || !navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    void navigator.clipboard.writeText(source.textContent ?? '').then(() => {
+      button.setAttribute('aria-pressed', 'true');
+    });
+  });
+}

@@ -273,6 +273,8 @@ export interface CaselawDecisionsTable {
   is_demo: Generated<boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Set by a trigger when the status becomes `published` (migration 0015). */
+  published_at: ColumnType<Date | null, never, never>;
   search: ColumnType<string, never, never>;
   original_file_id: string | null;
   original_public: Generated<boolean>;
@@ -377,6 +379,18 @@ export interface OfficeTeamTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface CaselawAlertsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: ColumnType<Record<string, string>, string, string>;
+  frequency: 'daily' | 'weekly';
+  unsubscribe_token: string;
+  created_at: DefaultTimestamp;
+  checked_until: DefaultTimestamp;
+  last_sent_at: Timestamp | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -406,6 +420,7 @@ export interface DB {
   caselaw_decision_norms: CaselawDecisionNormsTable;
   caselaw_history: CaselawHistoryTable;
   caselaw_anonymisation_confirmations: CaselawAnonymisationConfirmationsTable;
+  caselaw_alerts: CaselawAlertsTable;
   data_years: DataYearsTable;
   data_case_counters: DataCaseCountersTable;
   data_records: DataRecordsTable;

@@ -30,7 +30,21 @@ interface DemoDecision {
   exploitation: string[];
   outcome: string;
   extraAreas?: string[];
+  /** As RII writes them ("vorgehend LG Berlin, 10. Juni 2021, Az: …"): linked when the record exists. */
+  lowerInstances?: string[];
 }
+
+/** The Land of the demo courts' seats (AGS prefix), so the Land facet has values. */
+const LAND_OF_PLACE: Record<string, string> = {
+  Berlin: '11',
+  Hamm: '05',
+  Stuttgart: '08',
+  'Berlin-Brandenburg': '11',
+  'Niedersachsen-Bremen': '03',
+  Leipzig: '14',
+  Hamburg: '02',
+  'Frankfurt am Main': '06',
+};
 
 const rd = (paragraphs: string[]) =>
   `<div>${paragraphs
@@ -63,6 +77,7 @@ const DEMO: DemoDecision[] = [
     norms: '§ 232 Abs. 1 StGB, § 232a Abs. 1 Nr. 1 StGB, § 349 Abs. 2 StPO',
     exploitation: ['sexual'],
     outcome: 'Revision verworfen',
+    lowerInstances: ['vorgehend LG Berlin, 10. Juni 2021, Az: 527 KLs 12/20, Urteil'],
   },
   {
     court: ['LG', 'Berlin'],
@@ -94,6 +109,7 @@ const DEMO: DemoDecision[] = [
     fileNumbers: ['4 RVs 88/20'],
     type: 'Beschluss',
     title: 'Ausbeutung der Arbeitskraft in der Fleischindustrie',
+    lowerInstances: ['vorgehend AG Gütersloh, 3. März 2020, Az: 9 Ls 34/19'],
     headnotes: [
       'Ausbeutung der Arbeitskraft im Sinne des § 233 StGB liegt vor, wenn die Beschäftigung in einem auffälligen Missverhältnis zu vergleichbaren Tätigkeiten steht.',
     ],
@@ -298,7 +314,7 @@ export async function seedDemoCaselaw(db: Db): Promise<number> {
   await importRiiDocument(db, sample);
   for (const [i, d] of DEMO.entries()) {
     const norms = parseNormField(d.norms);
-    const courtId = await resolveCourt(db, d.court[0], d.court[1]);
+    const courtId = await resolveCourt(db, d.court[0], d.court[1], LAND_OF_PLACE[d.court[1]] ?? null);
     await upsertDecision(db, {
       doknr: `KOKDEMO${String(i + 1).padStart(4, '0')}`,
       ecli: d.ecli ?? null,
@@ -319,7 +335,7 @@ export async function seedDemoCaselaw(db: Db): Promise<number> {
       exploitation: d.exploitation,
       outcome: d.outcome,
       source: 'demo',
-      lowerInstances: [],
+      lowerInstances: d.lowerInstances ?? [],
       status: 'published',
       isDemo: true,
       norms,

@@ -5,10 +5,13 @@ import { readQuery } from '../../platform/http/forms.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { localePath } from '../../platform/i18n/index.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
+import { caselawAlertRoutes } from './alert-pages.tsx';
 import { normaliseEcli } from './ecli.ts';
+import { instanceChain, relatedDecisions } from './related.ts';
 import {
   citationLine,
   findPublishedDecision,
+  SEARCH_KEYS,
   type SearchParams,
   searchDecisions,
   searchSchema,
@@ -18,13 +21,15 @@ import { DecisionPage, SearchPage } from './views.tsx';
 /** The public case-law search (`/rechtsprechung`), German and English. */
 export function caselawRoutes() {
   const app = new Hono<AppEnv>();
+  // before `/rechtsprechung/:id`: the feed and the alert pages are not decision ids
+  app.route('/', caselawAlertRoutes());
 
   app.get('/rechtsprechung', async (c) => {
     const t = c.get('t');
     const locale = c.get('locale');
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(c.req.query()))
-      if (['q', 'norm', 'court_type', 'year', 'area', 'type', 'page'].includes(k) && v !== '') values[k] = v;
+      if (([...SEARCH_KEYS, 'page'] as string[]).includes(k) && v !== '') values[k] = v;
     const parsed = readQuery(c, searchSchema);
     if (!parsed.ok) {
       return renderPage(
@@ -66,7 +71,8 @@ export function caselawRoutes() {
 
   app.get('/rechtsprechung/:id', async (c) => {
     const id = uuidParam(c, 'id');
-    const d = await findPublishedDecision(c.get('deps').database.db, id);
+    const db = c.get('deps').database.db;
+    const d = await findPublishedDecision(db, id);
     if (!d) throw notFound();
     const original = await c
       .get('deps')
@@ -76,6 +82,7 @@ export function caselawRoutes() {
       .where('original_public', '=', true)
       .where('original_file_id', 'is not', null)
       .executeTakeFirst();
+    const [related, instances] = await Promise.all([relatedDecisions(db, d), instanceChain(db, d)]);
     return renderPage(
       c,
       { title: citationLine(d), description: d.title || c.get('t')('caselaw.title') },
@@ -87,6 +94,8 @@ export function caselawRoutes() {
         originalHref={
           original ? `${localePath(c.get('locale'), '/rechtsprechung')}/${id}/original` : undefined
         }
+        related={related}
+        instances={instances}
       />,
     );
   });

@@ -1,19 +1,41 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Db } from '../../db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { fieldErrors, readQuery } from '../../platform/http/forms.ts';
 import { uuidParam } from '../../platform/http/params.ts';
+import {
+  type decisionResponseSchema,
+  normsParseRequestSchema,
+  type searchResponseSchema,
+} from './api-schemas.ts';
 import { parseNorms } from './norms.ts';
 import {
   citationLine,
+  citationWithEcli,
   findPublishedDecision,
   type SearchParams,
   searchDecisions,
   searchSchema,
 } from './search.ts';
 
-const parseRequest = z.object({ text: z.string().max(200_000) });
+const parseRequest = normsParseRequestSchema;
+
+/** The norm keys each decision cites, in citation order. */
+async function normKeysOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('caselaw_decision_norms')
+    .select(['decision_id', 'norm_key'])
+    .where('decision_id', 'in', ids)
+    .orderBy('decision_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.set(r.decision_id, [...(out.get(r.decision_id) ?? []), r.norm_key]);
+  return out;
+}
 
 /** `/api/v1/caselaw/...`: the norm parser, the search and published decisions, as JSON. */
 export function caselawApiRoutes() {
@@ -49,31 +71,46 @@ export function caselawApiRoutes() {
     const parsed = readQuery(c, searchSchema);
     if (!parsed.ok) throw new AppError('bad_request', 'error.bad_request', {}, parsed.errors);
     const params = parsed.data as SearchParams;
-    const outcome = await searchDecisions(c.get('deps').database.db, params);
-    return c.json({
+    const db = c.get('deps').database.db;
+    const outcome = await searchDecisions(db, params);
+    const norms = await normKeysOf(
+      db,
+      outcome.results.map((r) => r.id),
+    );
+    const body: z.input<typeof searchResponseSchema> = {
       total: outcome.total,
       page: params.page,
       per_page: params.per_page,
       results: outcome.results.map((r) => ({
         id: r.id,
         ecli: r.ecli,
-        court: { name: r.court_name, type: r.court_type },
+        court: { name: r.court_name, type: r.court_type, land: r.land, jurisdiction: r.jurisdiction },
         date: r.decision_date,
         decision_type: r.decision_type,
         file_numbers: r.file_numbers,
         title: r.title,
+        legal_areas: r.legal_areas,
+        exploitation: r.exploitation,
+        outcome: r.outcome,
+        norms: norms.get(r.id) ?? [],
         citation: citationLine(r),
         is_demo: r.is_demo,
         highlight: r.snippet,
       })),
       facets: outcome.facets,
-    });
+    };
+    return c.json(body);
   });
 
   app.get('/decisions/:id', async (c) => {
     const d = await findPublishedDecision(c.get('deps').database.db, uuidParam(c, 'id'));
     if (!d) throw new AppError('not_found', 'error.not_found');
-    return c.json({ ...d, citation: citationLine(d) });
+    const body: z.input<typeof decisionResponseSchema> = {
+      ...d,
+      citation: citationLine(d),
+      citation_with_ecli: citationWithEcli(d),
+    };
+    return c.json(body);
   });
 
   return app;

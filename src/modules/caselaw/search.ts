@@ -7,41 +7,165 @@ import { type RawBuilder, sql } from 'kysely';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import type { Db } from '../../db/types.ts';
+import { normaliseEcli } from './ecli.ts';
 import { type Citation, normMatches, parseNorms } from './norms.ts';
 import { courtTypes } from './store.ts';
+
+export const JURISDICTIONS = [
+  'ordinary',
+  'criminal',
+  'administrative',
+  'labour',
+  'social',
+  'civil',
+  'constitutional',
+  'european',
+  'international',
+] as const;
 
 const optional = (schema: z.ZodType) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-export const searchSchema = z.object({
-  q: optional(z.string().trim().max(200)),
-  court_type: optional(z.enum(courtTypes as [string, ...string[]])),
-  year: optional(z.coerce.number().int().min(1900).max(2100)),
-  area: optional(z.string().regex(/^[a-z_]{2,40}$/)),
-  type: optional(z.string().trim().max(60)),
-  norm: optional(
-    z
-      .string()
-      .trim()
-      .max(120)
-      .refine((v) => parseNormQuery(v) !== null, 'validation.invalid'),
-  ),
-  page: z.preprocess((v) => (v === undefined || v === '' ? 1 : v), z.coerce.number().int().min(1).max(500)),
-  per_page: z.preprocess(
-    (v) => (v === undefined || v === '' ? 20 : v),
-    z.coerce.number().int().min(1).max(100),
-  ),
-});
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.format')
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'validation.format',
+  );
+
+export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+
+/** The search parameters shared by the page, the JSON API, the Atom feed and saved alerts. */
+export const searchSchema = z
+  .object({
+    q: optional(
+      z
+        .string()
+        .trim()
+        .max(200)
+        .refine((v) => splitQuery(v) !== null, 'validation.invalid'),
+    ),
+    court_type: optional(z.enum(courtTypes as [string, ...string[]])),
+    land: optional(z.string().regex(/^(0[1-9]|1[0-6])$/)),
+    jurisdiction: optional(z.enum(JURISDICTIONS)),
+    year: optional(z.coerce.number().int().min(1900).max(2100)),
+    area: optional(z.string().regex(/^[a-z_]{2,40}$/)),
+    exploitation: optional(z.string().regex(/^[a-z_]{2,40}$/)),
+    type: optional(z.string().trim().max(60)),
+    outcome: optional(z.string().trim().max(80)),
+    norm: optional(
+      z
+        .string()
+        .trim()
+        .max(120)
+        .refine((v) => parseNormQuery(v) !== null, 'validation.invalid'),
+    ),
+    from: optional(isoDate),
+    to: optional(isoDate),
+    sort: optional(z.enum(SORTS)),
+    page: z.preprocess((v) => (v === undefined || v === '' ? 1 : v), z.coerce.number().int().min(1).max(500)),
+    per_page: z.preprocess(
+      (v) => (v === undefined || v === '' ? 20 : v),
+      z.coerce.number().int().min(1).max(100),
+    ),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'validation.invalid' });
+
 export type SearchParams = {
   q?: string;
   court_type?: string;
+  land?: string;
+  jurisdiction?: string;
   year?: number;
   area?: string;
+  exploitation?: string;
   type?: string;
+  outcome?: string;
   norm?: string;
+  from?: string;
+  to?: string;
+  sort?: (typeof SORTS)[number];
   page: number;
   per_page: number;
 };
+
+/** The query parameters that describe a search (for links, feeds and saved alerts); paging is not part of it. */
+export const SEARCH_KEYS = [
+  'q',
+  'norm',
+  'court_type',
+  'land',
+  'jurisdiction',
+  'year',
+  'area',
+  'exploitation',
+  'type',
+  'outcome',
+  'from',
+  'to',
+  'sort',
+] as const;
+
+/** Only the search's own parameters, with empty ones dropped: the canonical form stored in an alert. */
+export function searchValues(input: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of SEARCH_KEYS) {
+    const v = input[k];
+    if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
+  }
+  return out;
+}
+
+/**
+ * Fielded terms in the query box (`gericht:BGH`, `az:"5 StR 123/20"`, `norm:"§ 232a StGB"`, `ecli:…`) are taken
+ * out; what remains is German web-search syntax. Null when a fielded value cannot be understood.
+ */
+export interface SplitQuery {
+  text: string;
+  courts: string[];
+  fileNumbers: string[];
+  norms: Citation[];
+  eclis: string[];
+}
+const FIELD = /(?:^|\s)(gericht|court|az|norm|ecli):(?:"([^"]*)"|(\S+))/gi;
+export function splitQuery(q: string): SplitQuery | null {
+  const out: SplitQuery = { text: '', courts: [], fileNumbers: [], norms: [], eclis: [] };
+  let failed = false;
+  out.text = q
+    .replace(FIELD, (_m, field: string, quoted: string | undefined, bare: string | undefined) => {
+      const value = (quoted ?? bare ?? '').trim();
+      if (!value) {
+        failed = true;
+        return ' ';
+      }
+      switch (field.toLowerCase()) {
+        case 'gericht':
+        case 'court':
+          out.courts.push(value);
+          break;
+        case 'az':
+          out.fileNumbers.push(value.replace(/\s+/g, ' '));
+          break;
+        case 'norm': {
+          const c = parseNormQuery(value);
+          if (c) out.norms.push(c);
+          else failed = true;
+          break;
+        }
+        default: {
+          const e = normaliseEcli(value);
+          if (e.ok) out.eclis.push(e.ecli);
+          else failed = true;
+        }
+      }
+      return ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return failed ? null : out;
+}
 
 const V = String.raw`(?:[0-9]+(?:[a-z](?!f?\.))?|[a-z](?!f?\.))`;
 const KEY = new RegExp(
@@ -80,39 +204,107 @@ export function parseNormQuery(value: string): Citation | null {
   return parseNorms(value)[0] ?? null;
 }
 
-/** The published decisions citing a provision or any sub-part of it (normMatches semantics). */
-async function decisionsCiting(db: Db, query: Citation): Promise<string[]> {
-  let q = db
-    .selectFrom('caselaw_decision_norms as n')
-    .innerJoin('caselaw_decisions as d', 'd.id', 'n.decision_id')
-    .select(['n.decision_id', 'n.norm_key'])
-    .where('d.status', '=', 'published');
-  q = query.book === null ? q.where('n.book', 'is', null) : q.where('n.book', '=', query.book);
-  // a cited range ("§§ 10 bis 12") may cover the section asked for, so ranges are always candidates
-  if (!query.range_end)
-    q = q.where(sql<boolean>`(lower(n.section) = ${query.section.toLowerCase()} OR n.norm_key LIKE '%-%')`);
-  const rows = await q.execute();
+/**
+ * A cited norm whose key holds a range or "f."/"ff.": matched in code (normMatches), they are few (a partial
+ * index holds exactly these rows, migration 0015).
+ */
+const COMPLEX = sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
+const SIMPLE = sql`NOT (n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
+
+function keyPrefix(c: Citation): string {
+  const sign = c.kind === 'article' ? 'Art' : '§';
+  return `${c.book ? `${c.book} ` : ''}${sign}`;
+}
+
+/**
+ * A norm condition on `d`: a plain citation of the provision or a sub-part matches in SQL (index on book and
+ * section); cited ranges and "ff." are decided by normMatches in code. A query that is itself a range is
+ * decided in code for every candidate of its book.
+ */
+async function normCondition(db: Db, query: Citation): Promise<RawBuilder<unknown>> {
+  const book = query.book === null ? sql`n.book IS NULL` : sql`n.book = ${query.book}`;
+  const candidates = await sql<{ decision_id: string; norm_key: string }>`
+    SELECT n.decision_id, n.norm_key FROM caselaw_decision_norms n
+    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`}`.execute(
+    db,
+  );
   const ids = new Set<string>();
-  for (const row of rows) {
+  for (const row of candidates.rows) {
     const cited = parseNormQuery(row.norm_key);
     if (cited && normMatches(query, cited)) ids.add(row.decision_id);
   }
-  return [...ids];
+  const inCode = ids.size > 0 ? sql`d.id IN (${sql.join([...ids])})` : sql`false`;
+  if (query.range_end || query.following) return inCode;
+  const levels: RawBuilder<unknown>[] = [];
+  for (const level of ['paragraph', 'sentence', 'number', 'letter'] as const) {
+    const v = query[level];
+    if (v !== null) levels.push(sql`lower(n.${sql.ref(level)}) = ${v.toLowerCase()}`);
+  }
+  const prefix = keyPrefix(query);
+  return sql`(EXISTS (SELECT 1 FROM caselaw_decision_norms n WHERE n.decision_id = d.id AND ${book}
+      AND lower(n.section) = ${query.section.toLowerCase()} AND left(n.norm_key, ${prefix.length}) = ${prefix}
+      AND ${SIMPLE}${levels.length ? sql` AND ${sql.join(levels, sql` AND `)}` : sql``}) OR ${inCode})`;
 }
 
-type Filter = 'q' | 'court_type' | 'year' | 'area' | 'type' | 'norm';
+export const FACET_NAMES = [
+  'court_type',
+  'land',
+  'jurisdiction',
+  'year',
+  'area',
+  'exploitation',
+  'norm',
+  'type',
+  'outcome',
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
 
-function where(p: SearchParams, normIds: string[] | null, except?: Filter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`d.status = 'published'`];
-  if (p.q && except !== 'q') parts.push(sql`d.search @@ websearch_to_tsquery('german', ${p.q})`);
+/** The search, prepared once: the fielded terms taken out of the query and the norm conditions resolved. */
+interface Prepared {
+  p: SearchParams;
+  text: string;
+  fielded: RawBuilder<unknown>[];
+  norm: RawBuilder<unknown> | null;
+}
+
+async function prepare(db: Db, p: SearchParams): Promise<Prepared> {
+  const split = p.q ? splitQuery(p.q) : null;
+  const fielded: RawBuilder<unknown>[] = [];
+  if (split) {
+    for (const court of split.courts)
+      fielded.push(sql`(lower(c.type) = ${court.toLowerCase()} OR lower(c.name) = ${court.toLowerCase()}
+        OR lower(c.place) = ${court.toLowerCase()})`);
+    for (const az of split.fileNumbers) fielded.push(sql`${az}::text = ANY (d.file_numbers)`);
+    for (const ecli of split.eclis) fielded.push(sql`d.ecli = ${ecli}`);
+    for (const norm of split.norms) fielded.push(await normCondition(db, norm));
+  }
+  const normQuery = p.norm ? parseNormQuery(p.norm) : null;
+  return {
+    p,
+    text: split?.text ?? '',
+    fielded,
+    norm: normQuery ? await normCondition(db, normQuery) : null,
+  };
+}
+
+function where(s: Prepared, except?: FacetName): RawBuilder<unknown> {
+  const { p } = s;
+  const parts: RawBuilder<unknown>[] = [sql`d.status = 'published'`, ...s.fielded];
+  if (s.text) parts.push(sql`d.search @@ websearch_to_tsquery('german', ${s.text})`);
   if (p.court_type && except !== 'court_type') parts.push(sql`c.type = ${p.court_type}`);
+  if (p.land && except !== 'land') parts.push(sql`c.land = ${p.land}`);
+  if (p.jurisdiction && except !== 'jurisdiction') parts.push(sql`c.jurisdiction = ${p.jurisdiction}`);
   if (p.year && except !== 'year')
     parts.push(sql`d.decision_date >= make_date(${p.year}::int, 1, 1)
       AND d.decision_date < make_date(${p.year + 1}::int, 1, 1)`);
+  if (p.from) parts.push(sql`d.decision_date >= ${p.from}::date`);
+  if (p.to) parts.push(sql`d.decision_date <= ${p.to}::date`);
   if (p.area && except !== 'area') parts.push(sql`${p.area}::text = ANY (d.legal_areas)`);
+  if (p.exploitation && except !== 'exploitation')
+    parts.push(sql`${p.exploitation}::text = ANY (d.exploitation)`);
   if (p.type && except !== 'type') parts.push(sql`d.decision_type = ${p.type}`);
-  if (normIds !== null && except !== 'norm')
-    parts.push(normIds.length === 0 ? sql`false` : sql`d.id IN (${sql.join(normIds)})`);
+  if (p.outcome && except !== 'outcome') parts.push(sql`d.outcome = ${p.outcome}`);
+  if (s.norm && except !== 'norm') parts.push(s.norm);
   return sql.join(parts, sql` AND `);
 }
 
@@ -123,10 +315,15 @@ export interface SearchHit {
   ecli: string | null;
   court_name: string;
   court_type: string;
+  land: string | null;
+  jurisdiction: string;
   decision_date: string;
   decision_type: string;
   file_numbers: string[];
   title: string;
+  legal_areas: string[];
+  exploitation: string[];
+  outcome: string;
   is_demo: boolean;
   snippet: string;
 }
@@ -134,10 +331,11 @@ export interface FacetValue {
   value: string;
   count: number;
 }
+export type Facets = Record<FacetName, FacetValue[]>;
 export interface SearchOutcome {
   total: number;
   results: SearchHit[];
-  facets: { court_type: FacetValue[]; year: FacetValue[]; area: FacetValue[]; type: FacetValue[] };
+  facets: Facets;
 }
 
 const plain = (column: RawBuilder<unknown>) => sql`regexp_replace(${column}, '<[^>]*>', ' ', 'g')`;
@@ -149,47 +347,172 @@ function cleanSnippet(html: string): string {
     .trim();
 }
 
+/** How many norms the norm facet lists. */
+export const NORM_FACET_SIZE = 10;
+
+/** The section-level key of a cited norm ("StGB §232a"), as the norm facet lists it. */
+const SECTION_KEY = sql`coalesce(n.book || ' ', '') || split_part(
+  CASE WHEN n.book IS NULL THEN n.norm_key ELSE substr(n.norm_key, length(n.book) + 2) END, ' ', 1)`;
+
+const FACET_SQL: Record<Exclude<FacetName, 'norm'>, RawBuilder<unknown>> = {
+  court_type: sql`SELECT m.court_type AS value, count(*)::int AS count FROM m GROUP BY 1`,
+  land: sql`SELECT m.land AS value, count(*)::int AS count FROM m GROUP BY 1`,
+  jurisdiction: sql`SELECT m.jurisdiction AS value, count(*)::int AS count FROM m GROUP BY 1`,
+  year: sql`SELECT m.year AS value, count(*)::int AS count FROM m GROUP BY 1`,
+  area: sql`SELECT a AS value, count(*)::int AS count FROM m, unnest(m.legal_areas) a GROUP BY 1`,
+  exploitation: sql`SELECT e AS value, count(*)::int AS count FROM m, unnest(m.exploitation) e GROUP BY 1`,
+  type: sql`SELECT m.decision_type AS value, count(*)::int AS count FROM m GROUP BY 1`,
+  outcome: sql`SELECT m.outcome AS value, count(*)::int AS count FROM m GROUP BY 1`,
+};
+
+/**
+ * Counts the named facets over the decisions matching `w`, in one statement (the matching set is read once).
+ * The norm facet counts plain citations in SQL and then adds the decisions that cite the provision only through
+ * a range or "ff." (normMatches), so each count equals the total of the search with that norm chosen.
+ */
+async function countFacets(db: Db, w: RawBuilder<unknown>, names: FacetName[], withTotal: boolean) {
+  const parts: RawBuilder<unknown>[] = names
+    .filter((n): n is Exclude<FacetName, 'norm'> => n !== 'norm')
+    .map((n) => sql`SELECT ${n}::text AS facet, f.value::text, f.count FROM (${FACET_SQL[n]}) f`);
+  if (names.includes('norm'))
+    parts.push(sql`SELECT 'norm' AS facet, f.value, f.count FROM (
+      SELECT ${SECTION_KEY} AS value, count(DISTINCT n.decision_id)::int AS count
+      FROM caselaw_decision_norms n JOIN m ON m.id = n.decision_id WHERE ${SIMPLE}
+      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${NORM_FACET_SIZE * 2}) f`);
+  if (withTotal)
+    parts.push(sql`SELECT '_total' AS facet, NULL::text AS value, count(*)::int AS count FROM m`);
+  const facets = Object.fromEntries(names.map((n) => [n, [] as FacetValue[]])) as Partial<Facets>;
+  let total = 0;
+  if (parts.length === 0) return { facets, total };
+  const rows = await sql<{ facet: string; value: string | null; count: number }>`
+    WITH m AS MATERIALIZED (
+      SELECT d.id, c.type AS court_type, c.land, c.jurisdiction,
+        extract(year FROM d.decision_date)::int::text AS year, d.legal_areas, d.exploitation, d.decision_type,
+        d.outcome
+      FROM ${FROM} WHERE ${w})
+    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  for (const r of rows.rows) {
+    if (r.facet === '_total') total = r.count;
+    else if (r.value !== null && r.value !== '')
+      facets[r.facet as FacetName]!.push({ value: r.value, count: r.count });
+  }
+  if (names.includes('norm')) facets.norm = await completeNormFacet(db, w, facets.norm!);
+  return { facets, total };
+}
+
+async function completeNormFacet(
+  db: Db,
+  w: RawBuilder<unknown>,
+  values: FacetValue[],
+): Promise<FacetValue[]> {
+  const complex = await sql<{ decision_id: string; norm_key: string; simple: boolean }>`
+    SELECT n.decision_id, n.norm_key, ${SIMPLE} AS simple FROM caselaw_decision_norms n
+    WHERE n.decision_id IN (SELECT x.decision_id FROM caselaw_decision_norms x
+                            WHERE x.norm_key LIKE '%-%' OR x.norm_key LIKE '%f.%')
+      AND n.decision_id IN (SELECT d.id FROM ${FROM} WHERE ${w})`.execute(db);
+  const byDecision = new Map<string, Array<{ key: string; simple: boolean }>>();
+  for (const r of complex.rows) {
+    const list = byDecision.get(r.decision_id) ?? [];
+    list.push({ key: r.norm_key, simple: r.simple });
+    byDecision.set(r.decision_id, list);
+  }
+  const out = values.map((v) => {
+    const query = parseNormQuery(v.value);
+    if (!query) return v;
+    let extra = 0;
+    for (const rows of byDecision.values()) {
+      const cited = rows.map((r) => ({ ...r, c: parseNormQuery(r.key) }));
+      const plainHit = cited.some((r) => r.simple && r.c && normMatches(query, r.c));
+      if (!plainHit && cited.some((r) => !r.simple && r.c && normMatches(query, r.c))) extra++;
+    }
+    return { value: v.value, count: v.count + extra };
+  });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, NORM_FACET_SIZE);
+}
+
+const FACET_ORDER: Partial<Record<FacetName, 'value_desc' | 'value_asc'>> = {
+  year: 'value_desc',
+  land: 'value_asc',
+};
+
+function sortFacet(name: FacetName, values: FacetValue[]): FacetValue[] {
+  const order = FACET_ORDER[name];
+  if (order === 'value_desc') return values.sort((a, b) => b.value.localeCompare(a.value));
+  if (order === 'value_asc') return values.sort((a, b) => a.value.localeCompare(b.value));
+  return values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+function activeFacet(p: SearchParams, name: FacetName): boolean {
+  return p[name] !== undefined;
+}
+
+/** The decisions matching the search, one page of them, highlighted, with every facet. */
 export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOutcome> {
-  const normQuery = p.norm ? parseNormQuery(p.norm) : null;
-  const normIds = normQuery ? await decisionsCiting(db, normQuery) : null;
-  const w = where(p, normIds);
-  const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${FROM} WHERE ${w}`.execute(db);
-  const tsq = p.q ? sql`websearch_to_tsquery('german', ${p.q})` : null;
+  const s = await prepare(db, p);
+  const w = where(s);
+  const tsq = s.text ? sql`websearch_to_tsquery('german', ${s.text})` : null;
+  // the snippet comes from the parts people read first; the reasons only from their beginning (ts_headline
+  // parses all the text it is given, per result)
   const body = plain(
-    sql`coalesce(d.title, '') || ' ' || d.headnotes || ' ' || d.summary_de || ' ' || d.tenor || ' ' || d.reasons`,
+    sql`coalesce(d.title, '') || ' ' || d.headnotes || ' ' || d.summary_de || ' ' || d.tenor || ' '
+      || left(d.reasons, 4000)`,
   );
-  const rows = await sql<SearchHit>`
-    SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type,
-      to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title, d.is_demo,
+  const sort = p.sort ?? (tsq ? 'relevance' : 'newest');
+  const order =
+    sort === 'oldest'
+      ? sql`d.decision_date ASC, d.id`
+      : sort === 'relevance' && tsq
+        ? sql`ts_rank(d.search, ${tsq}) DESC, d.decision_date DESC, d.id`
+        : sql`d.decision_date DESC, d.id`;
+  const rowsPromise = sql<SearchHit>`
+    WITH page AS (
+      SELECT d.id FROM ${FROM} WHERE ${w} ORDER BY ${order}
+      LIMIT ${p.per_page} OFFSET ${(p.page - 1) * p.per_page})
+    SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
+      to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
+      d.legal_areas, d.exploitation, d.outcome, d.is_demo,
       ${
         tsq
           ? sql`ts_headline('german', ${body}, ${tsq},
               'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
           : sql`left(${body}, 400)`
       } AS snippet
-    FROM ${FROM} WHERE ${w}
-    ORDER BY ${tsq ? sql`ts_rank(d.search, ${tsq}) DESC,` : sql``} d.decision_date DESC, d.id
-    LIMIT ${p.per_page} OFFSET ${(p.page - 1) * p.per_page}`.execute(db);
-  const facet = async (name: Filter, expr: RawBuilder<unknown>, order: RawBuilder<unknown>) => {
-    const r = await sql<FacetValue>`SELECT value, count(*)::int AS count FROM (
-        SELECT ${expr} AS value FROM ${FROM} WHERE ${where(p, normIds, name)}) f
-      WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY ${order}`.execute(db);
-    return r.rows;
-  };
-  const [courtType, year, area, type] = [
-    await facet('court_type', sql`c.type`, sql`count(*) DESC, value`),
-    await facet('year', sql`extract(year FROM d.decision_date)::int::text`, sql`value DESC`),
-    await facet('area', sql`unnest(d.legal_areas)`, sql`count(*) DESC, value`),
-    await facet('type', sql`d.decision_type`, sql`count(*) DESC, value`),
-  ];
+    FROM page JOIN caselaw_decisions d ON d.id = page.id JOIN caselaw_courts c ON c.id = d.court_id
+    ORDER BY ${order}`.execute(db);
+  // facets without a chosen value share one statement; a chosen facet is counted without its own filter
+  const shared = FACET_NAMES.filter((n) => !activeFacet(p, n));
+  const own = FACET_NAMES.filter((n) => activeFacet(p, n));
+  const [rows, main, ...separate] = await Promise.all([
+    rowsPromise,
+    countFacets(db, w, shared, true),
+    ...own.map((n) => countFacets(db, where(s, n), [n], false)),
+  ]);
+  const facets = { ...main.facets } as Facets;
+  for (const r of separate) Object.assign(facets, r.facets);
+  for (const n of FACET_NAMES) facets[n] = n === 'norm' ? facets[n] : sortFacet(n, facets[n]);
   return {
-    total: total.rows[0]?.n ?? 0,
+    total: main.total,
     results: rows.rows.map((r) => ({
       ...r,
       snippet: tsq ? cleanSnippet(r.snippet) : cleanSnippet(r.snippet.replace(/</g, '&lt;')),
     })),
-    facets: { court_type: courtType!, year: year!, area: area!, type: type! },
+    facets,
   };
+}
+
+/** Only the ids of the newest matching decisions published after `since` (alerts and feeds). */
+export async function publishedMatchesSince(
+  db: Db,
+  p: SearchParams,
+  since: Date,
+  limit = 50,
+  until: Date = new Date(),
+): Promise<string[]> {
+  const s = await prepare(db, p);
+  const rows = await sql<{ id: string }>`
+    SELECT d.id FROM ${FROM} WHERE ${where(s)} AND d.published_at > ${since} AND d.published_at <= ${until}
+    ORDER BY d.published_at DESC, d.id LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
 
 export interface DecisionView {
@@ -243,4 +566,11 @@ export function citationLine(
   const [y, m, day] = d.decision_date.split('-');
   const what = d.decision_type ? `${d.decision_type} vom` : 'vom';
   return `${d.court_name}, ${what} ${day}.${m}.${y} – ${d.file_numbers.join(', ')}`;
+}
+
+/** German citation style with the ECLI: "BGH, Urteil vom 12.05.2021 – 5 StR 123/20, ECLI:DE:BGH:…". */
+export function citationWithEcli(
+  d: Pick<DecisionView, 'court_name' | 'decision_type' | 'decision_date' | 'file_numbers' | 'ecli'>,
+) {
+  return d.ecli ? `${citationLine(d)}, ${d.ecli}` : citationLine(d);
 }

@@ -1,23 +1,55 @@
 import { raw } from 'hono/html';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { type Locale, localePath, type MessageKey, type Translate } from '../../platform/i18n/index.ts';
+import {
+  isMessageKey,
+  type Locale,
+  localePath,
+  type MessageKey,
+  type Translate,
+} from '../../platform/i18n/index.ts';
 import { ErrorSummary, Field } from '../../platform/ui/components.tsx';
-import { citationLine, type DecisionView, type FacetValue, type SearchOutcome } from './search.ts';
+import { landName } from '../directory/geo/geocode.ts';
+import { formatNorm } from './norms.ts';
+import type { InstanceLink, RelatedDecision } from './related.ts';
+import {
+  citationLine,
+  citationWithEcli,
+  type DecisionView,
+  type FacetName,
+  type FacetValue,
+  parseNormQuery,
+  type SearchOutcome,
+} from './search.ts';
 
-const FACETS = [
+const FACETS: ReadonlyArray<readonly [FacetName, MessageKey]> = [
   ['court_type', 'caselaw.facet_court_type'],
+  ['land', 'caselaw.facet_land'],
+  ['jurisdiction', 'caselaw.facet_jurisdiction'],
   ['year', 'caselaw.facet_year'],
   ['area', 'caselaw.facet_area'],
+  ['exploitation', 'caselaw.facet_exploitation'],
+  ['norm', 'caselaw.facet_norm'],
   ['type', 'caselaw.facet_type'],
-] as const;
+  ['outcome', 'caselaw.facet_outcome'],
+];
 
-function formatDate(iso: string): string {
+export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
 }
 
+/** A facet value as people read it: Land names, vocabulary labels, norms in German citation form. */
 export function facetLabel(t: Translate, facet: string, value: string): string {
-  return facet === 'area' ? t(`caselaw.area.${value}` as MessageKey) : value;
+  if (facet === 'land') return landName(value) ?? value;
+  if (facet === 'norm') {
+    const c = parseNormQuery(value);
+    return c ? formatNorm(c) : value;
+  }
+  if (facet === 'area' || facet === 'exploitation' || facet === 'jurisdiction') {
+    const key = `caselaw.${facet}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  }
+  return value;
 }
 
 export function SearchPage(props: {
@@ -39,6 +71,11 @@ export function SearchPage(props: {
     return s ? `${base}?${s}` : base;
   };
   const pages = outcome ? Math.max(1, Math.ceil(outcome.total / props.perPage)) : 1;
+  const own = new URLSearchParams(values);
+  own.delete('page');
+  const ownQuery = own.toString() ? `?${own}` : '';
+  const feedHref = `${base}/feed.xml${ownQuery}`;
+  const alertHref = `${base}/benachrichtigungen${ownQuery}`;
   return (
     <>
       <h1>{t('caselaw.title')}</h1>
@@ -64,19 +101,54 @@ export function SearchPage(props: {
           errors={props.errors}
           maxlength={120}
         />
-        {(['court_type', 'year', 'area', 'type'] as const).map((k) =>
-          values[k] ? <input type="hidden" name={k} value={values[k]} /> : null,
+        <div class="field-row">
+          <Field
+            name="from"
+            type="date"
+            label={t('caselaw.from')}
+            t={t}
+            values={values}
+            errors={props.errors}
+          />
+          <Field name="to" type="date" label={t('caselaw.to')} t={t} values={values} errors={props.errors} />
+          <Field
+            name="sort"
+            label={t('caselaw.sort')}
+            t={t}
+            values={values}
+            errors={props.errors}
+            options={[
+              { value: '', label: t('caselaw.sort_default') },
+              { value: 'relevance', label: t('caselaw.sort_relevance') },
+              { value: 'newest', label: t('caselaw.sort_newest') },
+              { value: 'oldest', label: t('caselaw.sort_oldest') },
+            ]}
+          />
+        </div>
+        {FACETS.map(([k]) =>
+          k !== 'norm' && values[k] ? <input type="hidden" name={k} value={values[k]} /> : null,
         )}
         <button type="submit">{t('caselaw.search')}</button>
       </form>
       {outcome ? (
+        <p class="caselaw-tools no-print">
+          <a href={feedHref} type="application/atom+xml">
+            {t('caselaw.feed')}
+          </a>{' '}
+          ·{' '}
+          <a href={alertHref} rel="nofollow">
+            {t('caselaw.alert_save')}
+          </a>
+        </p>
+      ) : null}
+      {outcome ? (
         <div class="caselaw-layout">
-          <aside class="caselaw-facets" aria-label={t('caselaw.facet_court_type')}>
+          <aside class="caselaw-facets" aria-label={t('caselaw.facets')}>
             {FACETS.map(([name, label]) => (
               <FacetList
                 name={name}
                 label={t(label)}
-                values={outcome.facets[name]}
+                values={outcome.facets[name] ?? []}
                 active={values[name]}
                 href={href}
                 t={t}
@@ -178,6 +250,14 @@ function FacetList(props: {
   );
 }
 
+type Linkable = {
+  id: string;
+  court_name: string;
+  decision_type: string;
+  decision_date: string;
+  file_numbers: string[];
+};
+
 export function DecisionPage(props: {
   t: Translate;
   locale: Locale;
@@ -185,6 +265,8 @@ export function DecisionPage(props: {
   print: boolean;
   /** The original PDF, when the office has marked it as anonymised. */
   originalHref?: string;
+  related: RelatedDecision[];
+  instances: { lower: InstanceLink[]; higher: Linkable[] };
 }) {
   const { t, locale, d } = props;
   const base = localePath(locale, '/rechtsprechung');
@@ -196,8 +278,11 @@ export function DecisionPage(props: {
       </section>
     ) : null;
   const summary = locale === 'en' && d.summary_en ? d.summary_en : d.summary_de;
+  const link = (x: Linkable) => <a href={`${base}/${x.id}`}>{citationLine(x)}</a>;
+  const hasChain = props.instances.lower.length > 0 || props.instances.higher.length > 0;
   return (
     <article class={props.print ? 'decision print-view' : 'decision'}>
+      {props.print ? <p class="print-hint no-print">{t('caselaw.print_hint')}</p> : null}
       <h1>{citationLine(d)}</h1>
       {d.title ? <p class="lead">{d.title}</p> : null}
       {d.is_demo ? <p class="badge">{t('caselaw.demo_badge')}</p> : null}
@@ -232,16 +317,42 @@ export function DecisionPage(props: {
             <dd>{d.legal_areas.map((a) => facetLabel(t, 'area', a)).join(', ')}</dd>
           </>
         ) : null}
-        {d.lower_instances.length > 0 ? (
-          <>
-            <dt>{t('caselaw.lower_instances')}</dt>
-            <dd>{d.lower_instances.join('; ')}</dd>
-          </>
-        ) : null}
       </dl>
-      <p class="citation">
-        {t('caselaw.citation')}: <span>{citationLine(d)}</span>
-      </p>
+      <div class="citation">
+        <p>
+          {t('caselaw.citation')}: <span id="decision-citation">{citationWithEcli(d)}</span>
+        </p>
+        <button type="button" class="no-print" data-copy="decision-citation" hidden>
+          {t('caselaw.copy_citation')}
+        </button>
+      </div>
+      {hasChain ? (
+        <section class="instance-chain">
+          <h2>{t('caselaw.instances')}</h2>
+          <ol>
+            {props.instances.lower.map((i) => (
+              <li>
+                {t('caselaw.instance_lower')}:{' '}
+                {i.decision ? (
+                  link(i.decision)
+                ) : (
+                  <>
+                    {i.text} <span class="muted">({t('caselaw.instance_unknown')})</span>
+                  </>
+                )}
+              </li>
+            ))}
+            <li aria-current="page">
+              <strong>{citationLine(d)}</strong>
+            </li>
+            {props.instances.higher.map((h) => (
+              <li>
+                {t('caselaw.instance_higher')}: {link(h)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {d.norms.length > 0 ? (
         <section>
           <h2>{t('caselaw.norms')}</h2>
@@ -266,8 +377,30 @@ export function DecisionPage(props: {
       {section('caselaw.reasons', d.reasons)}
       {section('caselaw.dissent', d.dissent)}
       {d.source === 'rii' ? <p class="source">{t('caselaw.source_rii')}</p> : null}
+      {props.related.length > 0 && !props.print ? (
+        <section class="related-decisions no-print">
+          <h2>{t('caselaw.related')}</h2>
+          <ul>
+            {props.related.map((r) => {
+              const reasons = [
+                r.shared_norms > 0 ? t('caselaw.related_norms', { count: r.shared_norms }) : null,
+                r.shared_areas > 0 ? t('caselaw.related_areas') : null,
+                r.term_rank > 0 ? t('caselaw.related_terms') : null,
+              ].filter(Boolean);
+              return (
+                <li>
+                  {link(r)}
+                  {r.title ? <span class="result-title"> – {r.title}</span> : null}
+                  <br />
+                  <span class="muted">{t('caselaw.related_why', { reasons: reasons.join(', ') })}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {props.print ? null : (
-        <p>
+        <p class="no-print">
           <a href={`${base}/${d.id}?ansicht=druck`}>{t('caselaw.print')}</a> ·{' '}
           {props.originalHref ? (
             <>

@@ -1,5 +1,6 @@
 import { caselawEditorialDe } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
+import { caselawDiscoveryDe } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataIoDe } from '../../../modules/datacollection/io-messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
@@ -23,6 +24,7 @@ export const de = {
   ...directoryDe,
   ...caselawDe,
   ...caselawEditorialDe,
+  ...caselawDiscoveryDe,
   ...dataDe,
   ...dataIoDe,
   ...eventsDe,

@@ -1,5 +1,6 @@
 import { caselawEditorialEn } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
+import { caselawDiscoveryEn } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataIoEn } from '../../../modules/datacollection/io-messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
@@ -21,6 +22,7 @@ export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
   ...caselawEditorialEn,
+  ...caselawDiscoveryEn,
   ...dataEn,
   ...dataIoEn,
   ...eventsEn,
