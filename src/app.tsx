@@ -4,6 +4,7 @@ import { adminRoutes } from './modules/admin/routes.tsx';
 import { apiRoutes } from './modules/api/routes.ts';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
+import { dataOverviewRoutes } from './modules/datacollection/office-routes.tsx';
 import {
   dataApiRoutes,
   dataEntryRoutes,
@@ -44,6 +45,7 @@ function siteRoutes() {
   site.route('/verwaltung/seiten', pagesAdminRoutes());
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
+  site.route('/verwaltung/datenbericht', dataOverviewRoutes());
   site.route('/verwaltung/veranstaltungen', eventsOfficeRoutes());
   site.route('/verwaltung', adminRoutes());
   site.route('/mein-eintrag', ownEntryRoutes());

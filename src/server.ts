@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
+import { sendDeadlineReminders } from './modules/datacollection/office.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
 import { buildAssets } from './platform/assets.ts';
@@ -51,6 +52,7 @@ export async function startServer(
       purgeSentMail(database.db),
       sendVerificationReminders(database.db, config).then((n) => n > 0 && worker.kick()),
       purgeEventPersonalData(database.db, { retentionMonths: config.EVENT_RETENTION_MONTHS }),
+      sendDeadlineReminders(database.db, config).then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

@@ -3,6 +3,8 @@
  * Quick exit: the button (and the Escape key) replace the current page and its history entry with a neutral
  * site, so the back button does not lead here.
  */
+import { enableAutosave } from './data-entry.ts';
+
 function quickExit(url: string): void {
   document.body.style.display = 'none';
   window.location.replace(url);
@@ -106,3 +108,5 @@ if (conditionalForm && !conditionalForm.dataset.readonly) {
   form.addEventListener('change', update);
   update();
 }
+
+enableAutosave();

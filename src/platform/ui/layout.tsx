@@ -186,6 +186,7 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (can(role, 'directory:edit_own')) adminLinks.push(['/mein-eintrag', t('directory.nav_own')]);
   if (can(role, 'data:enter')) adminLinks.push(['/datenerhebung', t('data.nav_entry')]);
   if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);
+  if (can(role, 'data:read')) adminLinks.push(['/verwaltung/datenbericht', t('data.overview.nav')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
   if (can(role, 'directory:manage'))
     adminLinks.push(['/verwaltung/fachberatungsstellen', t('directory.nav_manage')]);

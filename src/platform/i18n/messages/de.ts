@@ -1,5 +1,6 @@
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
+import { dataOfficeDe } from '../../../modules/datacollection/office-messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { networkDe } from '../../../modules/network/messages.ts';
@@ -12,6 +13,7 @@ export const de = {
   ...directoryDe,
   ...caselawDe,
   ...dataDe,
+  ...dataOfficeDe,
   ...eventsDe,
   ...networkDe,
   'layout.skip_to_content': 'Zum Inhalt springen',

@@ -1,5 +1,6 @@
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
+import { dataOfficeEn } from '../../../modules/datacollection/office-messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { networkEn } from '../../../modules/network/messages.ts';
@@ -10,6 +11,7 @@ export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
   ...dataEn,
+  ...dataOfficeEn,
   ...eventsEn,
   ...networkEn,
   'layout.skip_to_content': 'Skip to content',
