@@ -80,6 +80,30 @@ describe('data collection in the browser', () => {
     }
   });
 
+  it('saves a draft by itself while the member types (script under the CSP)', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.newPage();
+    try {
+      await login(page, app.url, demo.member);
+      await page.goto(`${app.url}/datenerhebung/neu`);
+      // a radio group is one Tab stop; the arrow keys choose within it
+      await tabTo(page, '#f-sex input[value="female"]');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.isChecked('#f-sex input[value="male"]')).toBe(true);
+      // within the 20-second interval the form is saved in the background and now belongs to the new record
+      await page.waitForURL((u) => /^\/datenerhebung\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 60_000 });
+      expect(await page.textContent('[data-autosave-status]')).toContain('Entwurf automatisch gespeichert');
+      const id = new URL(page.url()).pathname.split('/').pop();
+      expect(await page.getAttribute('form.record-form', 'action')).toBe(`/datenerhebung/${id}`);
+      await page.reload();
+      expect(await page.isChecked('#f-sex input[value="male"]')).toBe(true);
+      expect(await page.textContent('main')).toContain('Entwurf');
+    } finally {
+      await page.close();
+    }
+  });
+
   async function officePage(): Promise<Page> {
     const page = await browser.newPage();
     await login(page, app.url, demo.office);
