@@ -11,6 +11,7 @@ import {
 import { openApiDocument } from './modules/caselaw/openapi.ts';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
+import { dataOverviewRoutes } from './modules/datacollection/office-routes.tsx';
 import {
   dataApiRoutes,
   dataEntryRoutes,
@@ -66,6 +67,7 @@ function siteRoutes() {
   site.route('/verwaltung/seiten', pagesAdminRoutes());
   site.route('/verwaltung/fachberatungsstellen', directoryOfficeRoutes());
   site.route('/verwaltung/datenerhebung', dataOfficeRoutes());
+  site.route('/verwaltung/datenbericht', dataOverviewRoutes());
   site.route('/verwaltung/veranstaltungen', eventsOfficeRoutes());
   site.route('/verwaltung/schulungsanfragen', trainingOfficeRoutes());
   site.route('/verwaltung/referentinnen', speakerPoolRoutes());

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { DEMO_PASSWORD } from './demo/seed.ts';
 import { sendAlertDigests } from './modules/caselaw/alerts.ts';
+import { sendDeadlineReminders } from './modules/datacollection/office.ts';
 import { sendVerificationReminders } from './modules/directory/reminders.ts';
 import { sendFollowUps, sendReminders } from './modules/events/followup.ts';
 import { purgeEventPersonalData } from './modules/events/retention.ts';
@@ -65,6 +66,7 @@ export async function startServer(
       sendReminders(database.db, { hours: config.EVENT_REMINDER_HOURS, publicUrl: config.publicUrl })
         .then(async (n) => n + (await sendFollowUps(database.db, { publicUrl: config.publicUrl })))
         .then((n) => n > 0 && worker.kick()),
+      sendDeadlineReminders(database.db, config).then((n) => n > 0 && worker.kick()),
     ]).catch(() => {});
   }, 10 * 60_000);
   housekeeping.unref();

@@ -3,6 +3,8 @@
  * Quick exit: the button (and the Escape key) replace the current page and its history entry with a neutral
  * site, so the back button does not lead here.
  */
+import { enableAutosave } from './data-entry.ts';
+
 function quickExit(url: string): void {
   document.body.style.display = 'none';
   window.location.replace(url);
@@ -118,3 +120,4 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')
     });
   });
 }
+enableAutosave();

@@ -424,6 +424,7 @@ export interface DB {
   data_years: DataYearsTable;
   data_case_counters: DataCaseCountersTable;
   data_records: DataRecordsTable;
+  data_reminders: DataRemindersTable;
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   event_feedback_tokens: EventFeedbackTokensTable;
@@ -657,6 +658,15 @@ export interface DataRecordsTable {
   status: Generated<'draft' | 'complete' | 'released' | 'locked'>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+export interface DataRemindersTable {
+  year: number;
+  organisation_id: string;
+  /** `before_14` (automatic, 14 days before the deadline) or `manual_2026-03-01` (the office's button). */
+  stage: string;
+  recipients: number;
+  sent_at: DefaultTimestamp;
 }
 
 /** A connection or an open transaction: use cases take this so callers decide the transaction boundary. */

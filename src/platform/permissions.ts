@@ -25,6 +25,12 @@ export const permissionRoles = {
   'data:enter': ['member', 'member_admin'],
   /** Open and close reporting years, see participation counts, produce and publish the data report. */
   'data:office': ['office'],
+  /** Read-only view of the reporting years and the produced (also unpublished) report: board, office, admin. */
+  'data:read': ['board', 'office', 'admin'],
+  /** Set the disclosure threshold k of the data report. */
+  'data:threshold': ['office', 'admin'],
+  /** See participation per centre with the centres' names (the office sees it without names). */
+  'data:centres': ['admin'],
   /** Write, schedule and publish the news posts (Aktuelles). */
   'news:edit': ['office'],
   /** Keep the register of member organisations and the board's terms. */

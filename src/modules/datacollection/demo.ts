@@ -166,7 +166,8 @@ function pickMany(rand: Rand, variable: Variable, options: string[], mean: numbe
   return [...chosen];
 }
 
-function generate(codebook: Codebook, year: number, rand: Rand, releasedShare: number): CaseRecord {
+/** One generated record (also used by the benchmark). */
+export function generate(codebook: Codebook, year: number, rand: Rand, releasedShare: number): CaseRecord {
   const record: CaseRecord = {};
   for (const variable of codebook.variables) {
     if (!applies(record, variable)) continue;

@@ -12,7 +12,8 @@ import type { DB, Db, User } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { type CaseRecord, loadCodebook } from './codebook.ts';
-import { buildReport, type DataReport } from './report.ts';
+import { buildReportFromCounts, type DataReport } from './report.ts';
+import { countYear } from './report-counts.ts';
 
 export interface Actor {
   user: Pick<User, 'id' | 'role'> | null;
@@ -165,17 +166,16 @@ export async function threshold(db: Db): Promise<number> {
   return Number.isInteger(value) && value >= 3 ? value : 5;
 }
 
-/** Computes the protected report of a year from its records (nothing is stored). */
+/**
+ * Computes the protected report of a year (nothing is stored). The counting happens in the database
+ * (report-counts.ts): only the aggregated counts reach the process, never the records.
+ */
 export async function computeReport(db: Db, year: YearRow): Promise<DataReport> {
-  const records = await db
-    .selectFrom('data_records')
-    .select(['status', 'values'])
-    .where('year', '=', year.year)
-    .execute();
-  return buildReport({
+  const codebook = loadCodebook(year.codebook);
+  return buildReportFromCounts({
     year: year.year,
-    codebook: loadCodebook(year.codebook),
-    records: records.map((r) => ({ status: r.status, values: r.values as CaseRecord })),
+    codebook,
+    counts: await countYear(db, year.year, codebook),
     k: await threshold(db),
   });
 }

@@ -125,21 +125,82 @@ function listOf(value: unknown): string[] {
   return [String(value)];
 }
 
-function oneWay(
-  id: string,
-  rows: string[],
-  records: CaseRecord[],
-  categoriesOf: (r: CaseRecord) => string[],
-) {
-  const index = new Map(rows.map((r, i) => [r, i]));
-  const counts = rows.map(() => 0);
+/**
+ * The raw counts behind every report table — what a GROUP BY over the released records gives. Computed either from
+ * records in memory (`countRecords`) or by the database in a few aggregate queries (`report-counts.ts`), so the
+ * report of 100,000 records does not move every record into the process.
+ */
+export interface ReportCounts {
+  /** Every record of the year, whatever its status. */
+  documented: number;
+  /** Records that count in the analysis (released or locked, passing the analysis filter). */
+  counted: number;
+  /** Per variable key: value → number of counted records with it (for a list: records naming it). */
+  byValue: Record<string, Map<string, number>>;
+  /** `sex\u0000age_group` → n. */
+  sexByAge: Map<string, number>;
+  /** `exploitation form\u0000sex` → n. */
+  formBySex: Map<string, number>;
+  /** Counted records with at least one value, per list variable (labour sector, services). */
+  answered: Record<string, number>;
+}
+
+/** The variables whose values the report counts one by one. */
+export function countedVariables(codebook: Codebook): string[] {
+  const keys = ['sex', 'age_group', 'nationality', 'labour_sector', 'access_route', 'residence_status'];
+  const services = servicesVariable(codebook);
+  if (services) keys.push(services.key);
+  return keys.filter((k) => find(codebook, k));
+}
+
+export const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+function bump(map: Map<string, number>, key: string, by = 1) {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** The counts of records held in memory (the reference the SQL version is tested against). */
+export function countRecords(
+  codebook: Codebook,
+  records: ReadonlyArray<{ status: string; values: CaseRecord }>,
+): ReportCounts {
+  const variables = countedVariables(codebook);
+  const counts: ReportCounts = {
+    documented: records.length,
+    counted: 0,
+    byValue: Object.fromEntries(variables.map((v) => [v, new Map<string, number>()])),
+    sexByAge: new Map(),
+    formBySex: new Map(),
+    answered: Object.fromEntries(variables.map((v) => [v, 0])),
+  };
   for (const record of records) {
-    for (const category of new Set(categoriesOf(record))) {
-      const i = index.get(category);
-      if (i !== undefined) counts[i]!++;
+    if (record.status !== 'released' && record.status !== 'locked') continue;
+    const r = record.values;
+    if (!isAnalysable(codebook, r)) continue;
+    counts.counted++;
+    for (const key of variables) {
+      const values = new Set(listOf(r[key]));
+      if (values.size > 0) counts.answered[key]!++;
+      for (const value of values) bump(counts.byValue[key]!, value);
     }
+    const sex = listOf(r.sex);
+    const age = listOf(r.age_group);
+    if (sex.length === 1 && age.length === 1) bump(counts.sexByAge, pairKey(sex[0]!, age[0]!));
+    if (sex.length === 1)
+      for (const form of new Set(listOf(r.exploitation_forms)))
+        bump(counts.formBySex, pairKey(form, sex[0]!));
   }
-  return { id, title: tableTitles[id]!.de, rows, cols: ['n'], cells: counts.map((n) => [n]) };
+  return counts;
+}
+
+function oneWay(id: string, rows: string[], counts: Map<string, number> | undefined) {
+  return {
+    id,
+    title: tableTitles[id]!.de,
+    rows,
+    cols: ['n'],
+    cells: rows.map((r) => [counts?.get(r) ?? 0]),
+  };
 }
 
 /**
@@ -152,12 +213,24 @@ export function buildReport(input: {
   records: ReadonlyArray<{ status: string; values: CaseRecord }>;
   k?: number;
 }): DataReport {
-  const { codebook } = input;
+  return buildReportFromCounts({
+    year: input.year,
+    codebook: input.codebook,
+    counts: countRecords(input.codebook, input.records),
+    k: input.k,
+  });
+}
+
+/** Builds and protects the report tables from the raw counts. */
+export function buildReportFromCounts(input: {
+  year: number;
+  codebook: Codebook;
+  counts: ReportCounts;
+  k?: number;
+}): DataReport {
+  const { codebook, counts } = input;
   const k = thresholdOf(input.k);
-  const documented = input.records.length;
-  const counted = input.records
-    .filter((r) => (r.status === 'released' || r.status === 'locked') && isAnalysable(codebook, r.values))
-    .map((r) => r.values);
+  const documented = counts.documented;
   const tables: FrequencyTable[] = [];
   const linked: TableLink[] = [];
 
@@ -166,24 +239,22 @@ export function buildReport(input: {
     title: tableTitles.totals!.de,
     rows: ['released', 'not_released'],
     cols: ['n'],
-    cells: [[counted.length], [documented - counted.length]],
+    cells: [[counts.counted], [documented - counts.counted]],
   });
 
   const sex = find(codebook, 'sex');
   const age = find(codebook, 'age_group');
   const sexKeys = sex ? keysOf(sex) : [];
   const ageKeys = age ? keysOf(age) : [];
-  if (sex) tables.push(oneWay('sex', sexKeys, counted, (r) => listOf(r.sex)));
-  if (age) tables.push(oneWay('age_group', ageKeys, counted, (r) => listOf(r.age_group)));
+  if (sex) tables.push(oneWay('sex', sexKeys, counts.byValue.sex));
+  if (age) tables.push(oneWay('age_group', ageKeys, counts.byValue.age_group));
   if (sex && age) {
     tables.push({
       id: 'sex_by_age',
       title: tableTitles.sex_by_age!.de,
       rows: sexKeys,
       cols: ageKeys,
-      cells: sexKeys.map((s) =>
-        ageKeys.map((a) => counted.filter((r) => r.sex === s && r.age_group === a).length),
-      ),
+      cells: sexKeys.map((s) => ageKeys.map((a) => counts.sexByAge.get(pairKey(s, a)) ?? 0)),
     });
     linked.push(['sex', 'sex_by_age', 'rows'], ['age_group', 'sex_by_age', 'rows', 'cols']);
   }
@@ -191,13 +262,10 @@ export function buildReport(input: {
   const nationality = find(codebook, 'nationality');
   if (nationality) {
     const rows = [...codebook.regions.map((r) => r.key), ...keysOf(nationality)];
-    tables.push(
-      oneWay('nationality_region', rows, counted, (r) => {
-        const code = listOf(r.nationality)[0];
-        if (!code) return [];
-        return [regionOf(codebook, code) ?? code];
-      }),
-    );
+    const byRegion = new Map<string, number>();
+    for (const [code, n] of counts.byValue.nationality ?? [])
+      bump(byRegion, regionOf(codebook, code) ?? code, n);
+    tables.push(oneWay('nationality_region', rows, byRegion));
   }
 
   const forms = find(codebook, 'exploitation_forms');
@@ -208,12 +276,8 @@ export function buildReport(input: {
       title: tableTitles.exploitation_by_sex!.de,
       rows: formKeys,
       cols: sexKeys,
-      cells: formKeys.map((f) =>
-        sexKeys.map(
-          (s) => counted.filter((r) => r.sex === s && listOf(r.exploitation_forms).includes(f)).length,
-        ),
-      ),
-      col_totals: sexKeys.map((s) => counted.filter((r) => r.sex === s).length),
+      cells: formKeys.map((f) => sexKeys.map((s) => counts.formBySex.get(pairKey(f, s)) ?? 0)),
+      col_totals: sexKeys.map((s) => counts.byValue.sex?.get(s) ?? 0),
       multiple: 'rows',
     });
     linked.push(['sex', 'exploitation_by_sex', 'rows', 'cols']);
@@ -221,25 +285,23 @@ export function buildReport(input: {
 
   const sector = find(codebook, 'labour_sector');
   if (sector) {
-    const applicable = counted.filter((r) => listOf(r.labour_sector).length > 0);
     tables.push({
-      ...oneWay('labour_sector', keysOf(sector), applicable, (r) => listOf(r.labour_sector)),
-      total: applicable.length,
+      ...oneWay('labour_sector', keysOf(sector), counts.byValue.labour_sector),
+      total: counts.answered.labour_sector ?? 0,
       multiple: true,
     });
   }
 
   for (const id of ['access_route', 'residence_status']) {
     const variable = find(codebook, id);
-    if (variable) tables.push(oneWay(id, keysOf(variable), counted, (r) => listOf(r[id])));
+    if (variable) tables.push(oneWay(id, keysOf(variable), counts.byValue[id]));
   }
 
   const services = servicesVariable(codebook);
   if (services) {
-    const withServices = counted.filter((r) => listOf(r[services.key]).length > 0);
     tables.push({
-      ...oneWay('services', keysOf(services), withServices, (r) => listOf(r[services.key])),
-      total: withServices.length,
+      ...oneWay('services', keysOf(services), counts.byValue[services.key]),
+      total: counts.answered[services.key] ?? 0,
       multiple: true,
     });
   }

@@ -23,6 +23,8 @@ import {
   validateRecord,
 } from './form.ts';
 import { registerImportRoutes } from './import/routes.tsx';
+import { anonymise, manualStage, reminderSummary, sendReminders, unpublishYear } from './office.ts';
+import { RemindersSection } from './office-views.tsx';
 import {
   type Actor,
   closeYear,
@@ -61,6 +63,27 @@ function yearParam(c: Ctx): number {
   const raw = c.req.param('year') ?? '';
   if (!/^\d{4}$/.test(raw)) throw notFound();
   return Number(raw);
+}
+
+/**
+ * The form's script saves drafts in the background with `X-Autosave: 1`: it gets JSON instead of a page. Only a
+ * draft is ever saved so (a complete or released record is never turned back into a draft by an autosave).
+ */
+function isAutosave(c: Ctx, action: string): boolean {
+  if (c.req.header('x-autosave') !== '1') return false;
+  if (action !== 'draft') throw new AppError('bad_request', 'data.entry.autosave_failed');
+  return true;
+}
+
+function autosaveErrors(c: Ctx, errors: FieldErrors) {
+  const t = c.get('t');
+  return c.json(
+    {
+      error: t('error.validation'),
+      fields: Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, t(e.key, e.params)])),
+    },
+    422,
+  );
 }
 
 const entryNotices: Array<[string, MessageKey]> = [
@@ -153,12 +176,15 @@ export function dataEntryRoutes() {
     const action = actionOf(values._action?.[0]);
     const record = recordOfForm(codebook, year.year, values, action);
     const errors = validateRecord(codebook, record, action);
-    if (Object.keys(errors).length > 0) return form(c, year, null, values, { errors });
+    const autosave = isAutosave(c, action);
+    if (Object.keys(errors).length > 0)
+      return autosave ? autosaveErrors(c, errors) : form(c, year, null, values, { errors });
     const created = await createRecord(
       db(c),
       { organisationId: orgOf(c), year, values: record, status: statusOf(action) },
       actor(c),
     );
+    if (autosave) return c.json({ id: created.id, action: `${base(c)}/${created.id}` }, 201);
     return c.redirect(`${base(c)}/${created.id}?gespeichert=1`, 303);
   });
 
@@ -188,12 +214,16 @@ export function dataEntryRoutes() {
     const action = actionOf(values._action?.[0]);
     const next = recordOfForm(codebook, year.year, values, action);
     const errors = validateRecord(codebook, next, action);
-    if (Object.keys(errors).length > 0) return form(c, year, record, values, { errors });
+    const autosave = isAutosave(c, action);
+    if (autosave && record.status !== 'draft') throw new AppError('conflict', 'data.entry.autosave_failed');
+    if (Object.keys(errors).length > 0)
+      return autosave ? autosaveErrors(c, errors) : form(c, year, record, values, { errors });
     await updateRecord(
       db(c),
       { organisationId: orgOf(c), id: record.id, values: next, status: statusOf(action) },
       actor(c),
     );
+    if (autosave) return c.json({ id: record.id, action: `${base(c)}/${record.id}` });
     return c.redirect(`${base(c)}/${record.id}?gespeichert=1`, 303);
   });
 
@@ -219,6 +249,7 @@ const openYearSchema = z.object({
 const officeNotices: Array<[string, MessageKey]> = [
   ['geoeffnet', 'data.office.opened'],
   ['veroeffentlicht', 'data.office.published_notice'],
+  ['zurueckgezogen', 'data.office.unpublished_notice'],
 ];
 
 /** `/verwaltung/datenerhebung`: the office runs the reporting years; it sees counts, never single records. */
@@ -232,7 +263,9 @@ export function dataOfficeRoutes() {
     const years = await listYears(db(c));
     const wanted = Number(c.req.query('jahr'));
     const selected = years.find((y) => y.year === wanted) ?? years[0] ?? null;
-    const counts = selected ? await participation(db(c), selected.year, actor(c)) : [];
+    const counts = selected ? anonymise(await participation(db(c), selected.year, actor(c))) : [];
+    const reminders = selected ? await reminderSummary(db(c), selected.year) : [];
+    const reminded = c.req.query('erinnert');
     const flag = officeNotices.find(([q]) => c.req.query(q));
     const closed = c.req.query('gesperrt');
     const notice =
@@ -241,7 +274,9 @@ export function dataOfficeRoutes() {
         ? t(flag[1])
         : closed !== undefined
           ? t('data.office.closed', { count: Number(closed) || 0 })
-          : undefined);
+          : reminded !== undefined
+            ? t('data.reminders.sent', { count: Number(reminded) || 0 })
+            : undefined);
     return renderPage(
       c,
       { title: t('data.office.title'), status: extra.errors ? 422 : 200 },
@@ -255,11 +290,41 @@ export function dataOfficeRoutes() {
         codebooks={codebookVersions()}
         errors={extra.errors}
         notice={notice}
-      />,
+      >
+        {selected ? (
+          <RemindersSection
+            t={t}
+            locale={c.get('locale')}
+            csrf={c.get('auth')?.session?.csrfToken}
+            year={selected}
+            sent={reminders}
+          />
+        ) : null}
+      </OfficePage>,
     );
   }
 
   app.get('/', (c) => view(c));
+
+  /** Reminds every centre of the year that has not released everything (the office never picks one). */
+  app.post('/:year/erinnern', async (c) => {
+    const year = yearParam(c);
+    const count = await sendReminders(
+      db(c) as Parameters<typeof sendReminders>[0],
+      c.get('deps').config,
+      { year, stage: manualStage() },
+      actor(c),
+    );
+    c.get('deps').kickMail();
+    return c.redirect(`${base(c)}?jahr=${year}&erinnert=${count}`, 303);
+  });
+
+  app.post('/:year/zurueckziehen', async (c) => {
+    const year = yearParam(c);
+    await unpublishYear(db(c), year, actor(c));
+    invalidatePageCache();
+    return c.redirect(`${base(c)}?jahr=${year}&zurueckgezogen=1`, 303);
+  });
 
   app.post('/jahre', async (c) => {
     const parsed = await readForm(c, openYearSchema);

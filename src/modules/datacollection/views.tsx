@@ -12,7 +12,9 @@ import { legend, percentages } from './disclosure.ts';
 import { BarChart, barsOf, chartable } from './export/charts.tsx';
 import type { Comparison } from './export/compare.ts';
 import { type FormValues, hiddenVariables } from './form.ts';
-import type { Participation, RecordListItem, RecordRow, YearRow } from './repo.ts';
+import type { AnonymousParticipation } from './office.ts';
+import { anonymousRows, ParticipationTable } from './office-views.tsx';
+import type { RecordListItem, RecordRow, YearRow } from './repo.ts';
 import { categoryLabel, type DataReport, type ReportTable, suppressedCount, tableTitles } from './report.ts';
 
 const langOf = (locale: Locale): Lang => contentLocale(locale);
@@ -281,6 +283,7 @@ export function RecordFormPage(props: {
         action={record ? `${base}/${record.id}` : `${base}/neu`}
         class="record-form"
         data-readonly={readOnly ? 'true' : undefined}
+        data-autosave={!readOnly && (!record || record.status === 'draft') ? 'true' : undefined}
         novalidate
       >
         <Csrf token={props.csrf} />
@@ -298,6 +301,18 @@ export function RecordFormPage(props: {
         {readOnly ? null : (
           <>
             <p class="hint">{t('data.entry.release_hint')}</p>
+            {!record || record.status === 'draft' ? (
+              <p
+                class="hint"
+                data-autosave-status
+                data-saved-text={t('data.entry.autosaved', { time: '{time}' })}
+                data-failed-text={t('data.entry.autosave_failed')}
+                aria-live="polite"
+                hidden
+              >
+                {t('data.entry.autosave_on')}
+              </p>
+            ) : null}
             <div class="actions">
               <button type="submit" name="_action" value="draft">
                 {t('data.entry.save_draft')}
@@ -315,6 +330,7 @@ export function RecordFormPage(props: {
       {record && !readOnly ? (
         <form method="post" action={`${base}/${record.id}/loeschen`} class="actions">
           <Csrf token={props.csrf} />
+          <p class="hint">{t('data.entry.delete_hint')}</p>
           <button type="submit" class="danger">
             {t('data.entry.delete')}
           </button>
@@ -333,10 +349,12 @@ export function OfficePage(props: {
   csrf: string | undefined;
   years: YearRow[];
   selected: YearRow | null;
-  participation: Participation[];
+  participation: AnonymousParticipation[];
   codebooks: string[];
   errors?: FieldErrors;
   notice?: string;
+  /** The selected year's reminder section. */
+  children?: unknown;
 }) {
   const { t, locale } = props;
   const base = localePath(locale, '/verwaltung/datenerhebung');
@@ -395,7 +413,15 @@ export function OfficePage(props: {
                 {y.status === 'closed' && !y.published_at ? (
                   <form method="post" action={`${base}/${y.year}/veroeffentlichen`} class="inline">
                     <Csrf token={props.csrf} />
-                    <button type="submit">{t('data.office.publish')}</button>
+                    <button type="submit" title={t('data.office.republish_hint')}>
+                      {t('data.office.publish')}
+                    </button>
+                  </form>
+                ) : null}
+                {y.published_at ? (
+                  <form method="post" action={`${base}/${y.year}/zurueckziehen`} class="inline">
+                    <Csrf token={props.csrf} />
+                    <button type="submit">{t('data.office.unpublish')}</button>
                   </form>
                 ) : null}
               </td>
@@ -407,28 +433,15 @@ export function OfficePage(props: {
       {props.selected ? (
         <section aria-labelledby="participation-title">
           <h2 id="participation-title">{t('data.office.participation', { year: props.selected.year })}</h2>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('data.office.organisation')}</th>
-                <th scope="col">{t('data.office.documented')}</th>
-                <th scope="col">{t('data.office.complete')}</th>
-                <th scope="col">{t('data.office.released')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.participation.map((p) => (
-                <tr>
-                  <td>{p.name}</td>
-                  <td>{p.documented}</td>
-                  <td>{p.complete}</td>
-                  <td>{p.released}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p class="hint">{t('data.participation.anonymous_hint')}</p>
+          <ParticipationTable
+            t={t}
+            caption={t('data.office.participation', { year: props.selected.year })}
+            rows={anonymousRows(t, props.participation)}
+          />
         </section>
       ) : null}
+      {props.children}
       <section aria-labelledby="open-title">
         <h2 id="open-title">{t('data.office.open_title')}</h2>
         <form method="post" action={`${base}/jahre`}>

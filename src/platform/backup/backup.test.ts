@@ -103,6 +103,8 @@ INSERT INTO data_records (id, organisation_id, year, case_number, codebook, "val
   VALUES ('00000000-0000-4000-8000-000000000091', '00000000-0000-4000-8000-000000000001', 2025, '2025-0042', '2025',
           '{"sex": "female", "reporting_year": 2025, "exploitation_forms": ["sexual_exploitation", "other"]}', 'draft',
           '${T}', '${T}');
+INSERT INTO data_reminders (year, organisation_id, stage, recipients, sent_at) VALUES
+  (2025, '00000000-0000-4000-8000-000000000001', 'before_14', 2, '${T}');
 INSERT INTO events (id, kind, title, description, audiences, topics, languages, format, address, online_url,
                     timezone, starts_at, ends_at, capacity, registration_deadline, published, is_demo, created_at,
                     updated_at) VALUES

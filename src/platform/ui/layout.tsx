@@ -189,6 +189,7 @@ function AccountBar({ t, locale: uiLocale, auth }: LayoutProps) {
   if (can(role, 'data:office')) adminLinks.push(['/verwaltung/datenerhebung', t('data.nav_office')]);
   if (can(role, 'caselaw:submit')) adminLinks.push(['/rechtsprechung-einreichen', t('caselaw.submit.nav')]);
   if (can(role, 'caselaw:edit')) adminLinks.push(['/verwaltung/rechtsprechung', t('caselaw.editor.nav')]);
+  if (can(role, 'data:read')) adminLinks.push(['/verwaltung/datenbericht', t('data.overview.nav')]);
   if (can(role, 'pages:edit')) adminLinks.push(['/verwaltung/seiten', t('nav.admin_pages')]);
   if (can(role, 'contact:read'))
     adminLinks.push(['/verwaltung/nachrichten', t('outreach.office_messages_title')]);

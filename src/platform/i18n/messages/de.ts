@@ -3,6 +3,7 @@ import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { caselawDiscoveryDe } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataIoDe } from '../../../modules/datacollection/io-messages.ts';
 import { dataDe } from '../../../modules/datacollection/messages.ts';
+import { dataOfficeDe } from '../../../modules/datacollection/office-messages.ts';
 import { directoryDe } from '../../../modules/directory/messages.ts';
 import { eventsDe } from '../../../modules/events/messages.ts';
 import { feesDe } from '../../../modules/fees/messages.ts';
@@ -27,6 +28,7 @@ export const de = {
   ...caselawDiscoveryDe,
   ...dataDe,
   ...dataIoDe,
+  ...dataOfficeDe,
   ...eventsDe,
   ...networkDe,
   ...outreachDe,

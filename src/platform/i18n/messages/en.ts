@@ -3,6 +3,7 @@ import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { caselawDiscoveryEn } from '../../../modules/caselaw/messages-discovery.ts';
 import { dataIoEn } from '../../../modules/datacollection/io-messages.ts';
 import { dataEn } from '../../../modules/datacollection/messages.ts';
+import { dataOfficeEn } from '../../../modules/datacollection/office-messages.ts';
 import { directoryEn } from '../../../modules/directory/messages.ts';
 import { eventsEn } from '../../../modules/events/messages.ts';
 import { feesEn } from '../../../modules/fees/messages.ts';
@@ -25,6 +26,7 @@ export const en: Record<keyof typeof de, string> = {
   ...caselawDiscoveryEn,
   ...dataEn,
   ...dataIoEn,
+  ...dataOfficeEn,
   ...eventsEn,
   ...networkEn,
   ...outreachEn,
