@@ -25,20 +25,20 @@ describe('uploads are checked by content', () => {
   it('refuses HTML disguised as a PDF, an empty file, and a file over the limit', async () => {
     expect(await checkBytes(html, 'rundschreiben.pdf', uploadPolicies.pdf)).toEqual({
       ok: false,
-      error: 'validation.file_type',
+      error: 'upload.wrong_type',
     });
     expect(await checkUpload(new File([], 'leer.pdf'), uploadPolicies.pdf)).toEqual({
       ok: false,
-      error: 'validation.file_required',
+      error: 'upload.missing',
     });
     expect(await checkUpload('not a file', uploadPolicies.pdf)).toEqual({
       ok: false,
-      error: 'validation.file_required',
+      error: 'upload.missing',
     });
     const big = new File([new Uint8Array(11)], 'gross.pdf');
     expect(await checkUpload(big, { types: ['application/pdf'], maxBytes: 10 })).toEqual({
       ok: false,
-      error: 'validation.file_too_large',
+      error: 'upload.too_large',
     });
   });
 

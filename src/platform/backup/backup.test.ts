@@ -143,7 +143,6 @@ INSERT INTO caselaw_history (id, decision_id, at, actor_id, action, changed_fiel
 INSERT INTO caselaw_anonymisation_confirmations (id, decision_id, kind, match, confirmed_by, confirmed_at) VALUES
   ('00000000-0000-4000-8000-000000000095', '00000000-0000-4000-8000-000000000092', 'address', '50667 Köln',
    NULL, '${T}');
-   '{tenor,reasons}');
 INSERT INTO caselaw_alerts (id, user_id, name, query, frequency, unsubscribe_token, created_at, checked_until,
                             last_sent_at) VALUES
   ('00000000-0000-4000-8000-000000000095', '00000000-0000-4000-8000-000000000011', 'Neue Urteile ${UNICODE}',

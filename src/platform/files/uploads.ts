@@ -42,8 +42,8 @@ export type UploadCheck = { ok: true; file: CheckedUpload } | { ok: false; error
 
 /** Checks a form upload against a policy: present, not empty, not too large, and a permitted type by content. */
 export async function checkUpload(value: unknown, policy: UploadPolicy): Promise<UploadCheck> {
-  if (!(value instanceof File) || value.size === 0) return { ok: false, error: 'validation.file_required' };
-  if (value.size > policy.maxBytes) return { ok: false, error: 'validation.file_too_large' };
+  if (!(value instanceof File) || value.size === 0) return { ok: false, error: 'upload.missing' };
+  if (value.size > policy.maxBytes) return { ok: false, error: 'upload.too_large' };
   const bytes = new Uint8Array(await value.arrayBuffer());
   return checkBytes(bytes, value.name, policy);
 }
@@ -53,10 +53,10 @@ export async function checkBytes(
   name: string,
   policy: UploadPolicy,
 ): Promise<UploadCheck> {
-  if (bytes.length === 0) return { ok: false, error: 'validation.file_required' };
-  if (bytes.length > policy.maxBytes) return { ok: false, error: 'validation.file_too_large' };
+  if (bytes.length === 0) return { ok: false, error: 'upload.missing' };
+  if (bytes.length > policy.maxBytes) return { ok: false, error: 'upload.too_large' };
   const detected = await fileTypeFromBuffer(bytes);
-  if (!detected || !policy.types.includes(detected.mime)) return { ok: false, error: 'validation.file_type' };
+  if (!detected || !policy.types.includes(detected.mime)) return { ok: false, error: 'upload.wrong_type' };
   return {
     ok: true,
     file: {

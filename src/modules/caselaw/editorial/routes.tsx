@@ -55,7 +55,7 @@ async function readPdf(c: Ctx, field = 'file') {
   try {
     text = (await extractPdfText(checked.file.bytes)).pages.join('\n');
   } catch {
-    return { ok: false as const, errors: { [field]: { key: 'validation.file_unreadable' } } as FieldErrors };
+    return { ok: false as const, errors: { [field]: { key: 'upload.unreadable' } } as FieldErrors };
   }
   if (text.replace(/\s/g, '').length < 20)
     return {
@@ -172,8 +172,7 @@ export function caselawEditorialRoutes() {
           .where('media_type', '=', 'application/pdf')
           .executeTakeFirst()
       : undefined;
-    if (!file)
-      throw new AppError('validation', 'error.validation', {}, { file: { key: 'validation.file_required' } });
+    if (!file) throw new AppError('validation', 'error.validation', {}, { file: { key: 'upload.missing' } });
     if (!form.ok) return confirmView(c, file.id, file.text_content ?? '', form.values, form.errors);
     const data = form.data;
     try {

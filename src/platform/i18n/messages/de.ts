@@ -77,12 +77,11 @@ export const de = {
   'validation.format': 'Das Format stimmt nicht.',
   'validation.choice': 'Bitte wählen Sie einen der angebotenen Werte.',
   'validation.invalid': 'Diese Angabe ist ungültig.',
-  'validation.file_required': 'Bitte wählen Sie eine Datei aus.',
-  'validation.file_too_large': 'Die Datei ist zu groß.',
-  'validation.file_type':
+  'upload.missing': 'Bitte wählen Sie eine Datei aus.',
+  'upload.too_large': 'Die Datei ist zu groß.',
+  'upload.wrong_type':
     'Dieser Dateityp ist hier nicht erlaubt. Bitte laden Sie eine der genannten Dateiarten hoch.',
-  'validation.file_unreadable':
-    'Die Datei lässt sich nicht lesen. Ist sie beschädigt oder passwortgeschützt?',
+  'upload.unreadable': 'Die Datei lässt sich nicht lesen. Ist sie beschädigt oder passwortgeschützt?',
   'validation.password_too_short': 'Das Passwort muss mindestens 12 Zeichen lang sein.',
   'validation.password_too_long': 'Das Passwort darf höchstens 256 Zeichen lang sein.',
   'validation.password_mismatch': 'Die beiden Passwörter stimmen nicht überein.',
