@@ -280,6 +280,15 @@ export interface CaselawDecisionsTable {
   original_public: Generated<boolean>;
   submitted_by: string | null;
   submission_note: Generated<string>;
+  acts: Generated<string[]>;
+  means: Generated<string[]>;
+  purposes: Generated<string[]>;
+  sentence: Generated<string>;
+  /** numeric: read as text so that cents stay exact. */
+  compensation_eur: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  victims_count: number | null;
+  victims_sex: Generated<string[]>;
+  victims_nationalities: Generated<string[]>;
 }
 
 export interface CaselawDecisionNormsTable {

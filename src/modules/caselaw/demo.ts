@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
 import { parseNormField } from './norms.ts';
 import { importRiiDocument, parseRiiXml } from './rii-import.ts';
@@ -341,5 +342,51 @@ export async function seedDemoCaselaw(db: Db): Promise<number> {
       norms,
     });
   }
+  await addDemoCaseDetails(db);
   return DEMO.length + 1;
+}
+
+/** Case details on the demo criminal convictions, so the decision pages show them (figures invented). */
+async function addDemoCaseDetails(db: Db): Promise<void> {
+  const convictions = await db
+    .selectFrom('caselaw_decisions')
+    .select(['id', 'exploitation'])
+    .where('is_demo', '=', true)
+    .where('legal_areas', '@>', sql<string[]>`ARRAY['criminal']`)
+    .where('exploitation', '!=', sql<string[]>`'{}'`)
+    .orderBy('decision_date', 'desc')
+    .limit(6)
+    .execute();
+  const pattern = [
+    {
+      acts: ['recruitment', 'transportation'],
+      means: ['deception', 'abuse_of_vulnerability'],
+      sex: ['female'],
+      nat: ['NG'],
+    },
+    {
+      acts: ['recruitment', 'harbouring'],
+      means: ['debt_bondage', 'threat'],
+      sex: ['male'],
+      nat: ['RO', 'BG'],
+    },
+    { acts: ['receipt', 'harbouring'], means: ['coercion'], sex: ['female', 'male'], nat: ['VN'] },
+  ];
+  for (const [i, d] of convictions.entries()) {
+    const p = pattern[i % pattern.length]!;
+    await db
+      .updateTable('caselaw_decisions')
+      .set({
+        acts: p.acts,
+        means: p.means,
+        purposes: d.exploitation.filter((e) => e !== 'other' && e !== 'unknown'),
+        sentence: `${2 + (i % 4)} Jahre ${(i * 3) % 12} Monate Freiheitsstrafe`,
+        compensation_eur: i % 2 === 0 ? String(5000 + i * 2500) : null,
+        victims_count: 1 + ((i * 5) % 9),
+        victims_sex: p.sex,
+        victims_nationalities: p.nat,
+      })
+      .where('id', '=', d.id)
+      .execute();
+  }
 }

@@ -6,6 +6,7 @@ import { uuidParam } from '../../platform/http/params.ts';
 import { localePath } from '../../platform/i18n/index.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
 import { caselawAlertRoutes } from './alert-pages.tsx';
+import { caseDetailsOf } from './case-details-view.tsx';
 import { normaliseEcli } from './ecli.ts';
 import { instanceChain, relatedDecisions } from './related.ts';
 import {
@@ -96,6 +97,7 @@ export function caselawRoutes() {
         }
         related={related}
         instances={instances}
+        caseDetails={await caseDetailsOf(db, id)}
       />,
     );
   });

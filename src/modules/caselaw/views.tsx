@@ -9,6 +9,8 @@ import {
 } from '../../platform/i18n/index.ts';
 import { ErrorSummary, Field } from '../../platform/ui/components.tsx';
 import { landName } from '../directory/geo/geocode.ts';
+import type { CaseDetails } from './case-details.ts';
+import { CaseDetailsSection } from './case-details-view.tsx';
 import { formatNorm } from './norms.ts';
 import type { InstanceLink, RelatedDecision } from './related.ts';
 import {
@@ -267,6 +269,7 @@ export function DecisionPage(props: {
   originalHref?: string;
   related: RelatedDecision[];
   instances: { lower: InstanceLink[]; higher: Linkable[] };
+  caseDetails?: CaseDetails;
 }) {
   const { t, locale, d } = props;
   const base = localePath(locale, '/rechtsprechung');
@@ -376,6 +379,7 @@ export function DecisionPage(props: {
       {section('caselaw.facts', d.facts)}
       {section('caselaw.reasons', d.reasons)}
       {section('caselaw.dissent', d.dissent)}
+      <CaseDetailsSection t={t} locale={locale} details={props.caseDetails} />
       {d.source === 'rii' ? <p class="source">{t('caselaw.source_rii')}</p> : null}
       {props.related.length > 0 && !props.print ? (
         <section class="related-decisions no-print">

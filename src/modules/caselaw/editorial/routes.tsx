@@ -247,10 +247,13 @@ export function caselawEditorialRoutes() {
     const id = uuidParam(c, 'id');
     const form = await readForm(c, editorSchema);
     // checkboxes send one value each; the re-rendered form needs them all, not only the first
-    const areas = (await c.req.parseBody({ all: true })).legal_areas;
-    form.values.legal_areas = (Array.isArray(areas) ? areas : areas ? [areas] : [])
-      .filter((a) => typeof a === 'string')
-      .join(',');
+    const body = await c.req.parseBody({ all: true });
+    for (const name of ['legal_areas', 'exploitation', 'acts', 'means', 'purposes', 'victims_sex']) {
+      const chosen = body[name];
+      form.values[name] = (Array.isArray(chosen) ? chosen : chosen ? [chosen] : [])
+        .filter((a) => typeof a === 'string')
+        .join(',');
+    }
     if (!form.ok) return editorView(c, id, { values: form.values, errors: form.errors, status: 422 });
     try {
       const changes = await db(c)

@@ -10,6 +10,7 @@ import { audit } from '../../../platform/audit.ts';
 import { AppError, fieldError } from '../../../platform/errors.ts';
 import { enqueueMail } from '../../../platform/mail.ts';
 import { sanitizeRichText } from '../../../platform/markdown.ts';
+import { caseDetailsShape } from '../case-details.ts';
 import { normaliseEcli } from '../ecli.ts';
 import { recogniseCourt, recogniseNorms } from '../intake/recognise.ts';
 import { structureText } from '../intake/structure.ts';
@@ -63,6 +64,7 @@ export const editorSchema = metadataSchema.extend({
     .literal('on')
     .optional()
     .transform((v) => v === 'on'),
+  ...caseDetailsShape,
   base_updated_at: z.string().min(1),
 });
 export type EditorInput = z.output<typeof editorSchema>;
@@ -231,6 +233,15 @@ export interface EditableDecision {
   submission_note: string;
   source: string;
   updated_at: Date;
+  exploitation: string[];
+  acts: string[];
+  means: string[];
+  purposes: string[];
+  sentence: string;
+  compensation_eur: string | null;
+  victims_count: number | null;
+  victims_sex: string[];
+  victims_nationalities: string[];
 }
 
 export async function findEditable(db: Db, id: string): Promise<EditableDecision | null> {
@@ -238,7 +249,9 @@ export async function findEditable(db: Db, id: string): Promise<EditableDecision
     SELECT d.id, c.name AS court_name, d.chamber, to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date,
       d.file_numbers, d.decision_type, d.ecli, d.title, d.headnotes, d.tenor, d.facts, d.reasons, d.dissent,
       d.summary_de, d.summary_en, d.outcome, d.legal_areas, d.status, d.original_file_id, d.original_public,
-      d.submitted_by, o.name AS submitter_org, d.submission_note, d.source, d.updated_at
+      d.submitted_by, o.name AS submitter_org, d.submission_note, d.source, d.updated_at,
+      d.exploitation, d.acts, d.means, d.purposes, d.sentence, d.compensation_eur::text AS compensation_eur,
+      d.victims_count, d.victims_sex, d.victims_nationalities
     FROM caselaw_decisions d
     JOIN caselaw_courts c ON c.id = d.court_id
     LEFT JOIN users u ON u.id = d.submitted_by
@@ -269,6 +282,15 @@ function comparable(d: EditableDecision): Record<string, string> {
     outcome: d.outcome,
     legal_areas: [...d.legal_areas].sort().join(', '),
     original_public: d.original_public ? 'ja' : 'nein',
+    exploitation: [...d.exploitation].sort().join(', '),
+    acts: [...d.acts].sort().join(', '),
+    means: [...d.means].sort().join(', '),
+    purposes: [...d.purposes].sort().join(', '),
+    sentence: d.sentence,
+    compensation_eur: d.compensation_eur ?? '',
+    victims_count: d.victims_count === null ? '' : String(d.victims_count),
+    victims_sex: [...d.victims_sex].sort().join(', '),
+    victims_nationalities: d.victims_nationalities.join(', '),
   };
 }
 
@@ -315,6 +337,15 @@ export async function saveDecision(
       outcome: input.outcome,
       legal_areas: legalAreas,
       original_public: input.original_public,
+      exploitation: input.exploitation,
+      acts: input.acts,
+      means: input.means,
+      purposes: input.purposes,
+      sentence: input.sentence,
+      compensation_eur: input.compensation_eur,
+      victims_count: input.victims_count,
+      victims_sex: input.victims_sex,
+      victims_nationalities: input.victims_nationalities,
       updated_at: new Date(),
     })
     .where('id', '=', id)

@@ -4,6 +4,7 @@ import { Csrf, ErrorSummary, Field, Notice } from '../../../platform/ui/componen
 import { citationLine } from '../search.ts';
 import { LEGAL_AREAS } from '../store.ts';
 import type { Flag } from './anonymisation.ts';
+import { CaseDetailsFields } from './case-details-fields.tsx';
 import type { EditableDecision, HistoryEntry, QueueRow, Status } from './service.ts';
 
 const BASE = '/verwaltung/rechtsprechung';
@@ -35,6 +36,10 @@ export const metadataLabels = (t: Translate): Record<string, string> => ({
   summary_en: t('caselaw.editor.summary_en'),
   outcome: t('caselaw.editor.outcome'),
   legal_areas: t('caselaw.facet_area'),
+  sentence: t('caselaw.case.sentence'),
+  compensation_eur: t('caselaw.case.compensation_eur'),
+  victims_count: t('caselaw.case.victims_count'),
+  victims_nationalities: t('caselaw.case.victims_nationalities'),
   status: t('caselaw.editor.status'),
   match: t('caselaw.anon.title'),
   _form: '',
@@ -386,6 +391,7 @@ export function EditorPage(props: {
             </label>
           ))}
         </fieldset>
+        <CaseDetailsFields t={t} d={d} values={props.values} errors={props.errors} />
         <label class="checkbox">
           <input
             type="checkbox"

@@ -1,3 +1,4 @@
+import { caselawCaseDe } from '../../../modules/caselaw/case-details-messages.ts';
 import { caselawEditorialDe } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawDe } from '../../../modules/caselaw/messages.ts';
 import { caselawDiscoveryDe } from '../../../modules/caselaw/messages-discovery.ts';
@@ -24,6 +25,7 @@ import { teamDe } from '../../../modules/team/messages.ts';
 export const de = {
   ...directoryDe,
   ...caselawDe,
+  ...caselawCaseDe,
   ...caselawEditorialDe,
   ...caselawDiscoveryDe,
   ...dataDe,

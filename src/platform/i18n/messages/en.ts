@@ -1,3 +1,4 @@
+import { caselawCaseEn } from '../../../modules/caselaw/case-details-messages.ts';
 import { caselawEditorialEn } from '../../../modules/caselaw/editorial/messages.ts';
 import { caselawEn } from '../../../modules/caselaw/messages.ts';
 import { caselawDiscoveryEn } from '../../../modules/caselaw/messages-discovery.ts';
@@ -22,6 +23,7 @@ import type { de } from './de.ts';
 export const en: Record<keyof typeof de, string> = {
   ...directoryEn,
   ...caselawEn,
+  ...caselawCaseEn,
   ...caselawEditorialEn,
   ...caselawDiscoveryEn,
   ...dataEn,
