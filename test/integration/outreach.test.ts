@@ -90,7 +90,7 @@ describe('newsletter with double opt-in, contact form, donations', () => {
       started: await formStamp(t.database.db),
     });
     expect(fast.status).toBe(422);
-    expect(await fast.text()).toContain('sehr schnell');
+    expect(await fast.text()).toContain('zu schnell abgeschickt');
     const lang = await t.post('/newsletter', {
       email: 'a@example.org',
       locale: 'fr',

@@ -52,11 +52,6 @@ export const outreachDe = {
   'outreach.contact_sent': 'Danke für Ihre Nachricht. Die Geschäftsstelle meldet sich bei Ihnen.',
   'outreach.contact_privacy':
     'Wir speichern Ihre Nachricht, um sie zu beantworten, und löschen sie zwölf Monate nach Eingang.',
-  'outreach.honeypot': 'Leer lassen',
-  'outreach.bot_refused': 'Das Formular konnte nicht angenommen werden. Bitte versuchen Sie es noch einmal.',
-  'outreach.too_fast':
-    'Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal.',
-  'outreach.form_expired': 'Das Formular ist abgelaufen. Bitte senden Sie es noch einmal.',
   'outreach.mail_contact_subject': 'Kontaktformular: {subject}',
   'outreach.mail_contact_body':
     'Neue Nachricht über das Kontaktformular.\n\nVon: {name} <{email}>\nBetreff: {subject}\n\n{message}\n\nIn der Verwaltung: {link}\n',
@@ -139,10 +134,6 @@ export const outreachEn: Record<keyof typeof outreachDe, string> = {
   'outreach.contact_sent': 'Thank you for your message. The office will get back to you.',
   'outreach.contact_privacy':
     'We store your message to answer it and delete it twelve months after it arrived.',
-  'outreach.honeypot': 'Leave empty',
-  'outreach.bot_refused': 'The form could not be accepted. Please try again.',
-  'outreach.too_fast': 'That was very fast. Please check your entries and send the form again.',
-  'outreach.form_expired': 'The form has expired. Please send it again.',
   'outreach.mail_contact_subject': 'Contact form: {subject}',
   'outreach.mail_contact_body':
     'New message through the contact form.\n\nFrom: {name} <{email}>\nSubject: {subject}\n\n{message}\n\nIn the administration: {link}\n',

@@ -6,8 +6,8 @@ import { readForm } from '../../platform/http/forms.ts';
 import { uuidParam } from '../../platform/http/params.ts';
 import { contentLocale, localePath } from '../../platform/i18n/index.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
+import { botGuardErrors } from '../events/form-guard.tsx';
 import { formStamp } from '../events/repo.ts';
-import { botCheck } from './bot-guard.ts';
 import { contactSchema, listContactMessages, markContactDone, receiveContactMessage } from './contact.ts';
 import {
   confirmSubscription,
@@ -61,8 +61,8 @@ export function outreachPublicRoutes() {
   app.get('/newsletter', (c) => newsletterPage(c));
   app.post('/newsletter', async (c) => {
     const form = await readForm(c, subscribeSchema);
-    const bot = await botCheck(db(c), form.values);
-    if (bot) return newsletterPage(c, { errors: { _form: { key: bot } }, values: form.values }, 422);
+    const bot = await botGuardErrors(db(c), form.values);
+    if (bot) return newsletterPage(c, { errors: bot, values: form.values }, 422);
     if (!form.ok) return newsletterPage(c, { errors: form.errors, values: form.values }, 422);
     await subscribe(db(c), form.data, c.get('ip'), links(c));
     c.get('deps').kickMail();
@@ -140,8 +140,8 @@ export function outreachPublicRoutes() {
   app.get('/kontakt/nachricht', (c) => contactPage(c));
   app.post('/kontakt/nachricht', async (c) => {
     const form = await readForm(c, contactSchema);
-    const bot = await botCheck(db(c), form.values);
-    if (bot) return contactPage(c, { errors: { _form: { key: bot } }, values: form.values }, 422);
+    const bot = await botGuardErrors(db(c), form.values);
+    if (bot) return contactPage(c, { errors: bot, values: form.values }, 422);
     if (!form.ok) return contactPage(c, { errors: form.errors, values: form.values }, 422);
     await receiveContactMessage(db(c), form.data, contentLocale(c.get('locale')), c.get('ip'), {
       email: c.get('site').settings.email,

@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../platform/errors.ts';
 import { formatDateTime, type Locale, localePath, type Translate } from '../../platform/i18n/index.ts';
 import type { SiteSettings } from '../../platform/site.ts';
 import { Csrf, ErrorSummary, Field, Notice } from '../../platform/ui/components.tsx';
+import { BotGuard } from '../events/form-guard.tsx';
 
 interface FormProps {
   t: Translate;
@@ -11,19 +12,6 @@ interface FormProps {
   errors?: FieldErrors;
   values?: Record<string, string>;
   notice?: string;
-}
-
-/** The honeypot and the signed time stamp every public form carries (see bot-guard.ts). */
-function BotFields(props: { t: Translate; stamp: string }) {
-  return (
-    <>
-      <input type="hidden" name="started" value={props.stamp} />
-      <div class="visually-hidden" aria-hidden="true">
-        <label for="f-website">{props.t('outreach.honeypot')}</label>
-        <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
-      </div>
-    </>
-  );
 }
 
 export function NewsletterPage(props: FormProps) {
@@ -40,7 +28,7 @@ export function NewsletterPage(props: FormProps) {
       />
       <form method="post" action={localePath(locale, '/newsletter')} class="stack narrow">
         <Csrf token={props.csrf} />
-        <BotFields t={t} stamp={props.stamp} />
+        <BotGuard t={t} stamp={props.stamp} />
         <Field
           name="email"
           type="email"
@@ -111,7 +99,7 @@ export function ContactPage(props: FormProps) {
       <ErrorSummary t={t} errors={props.errors} labels={labels} />
       <form method="post" action={localePath(locale, '/kontakt/nachricht')} class="stack narrow">
         <Csrf token={props.csrf} />
-        <BotFields t={t} stamp={props.stamp} />
+        <BotGuard t={t} stamp={props.stamp} />
         <Field
           name="name"
           label={labels.name}
