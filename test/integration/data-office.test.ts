@@ -365,6 +365,10 @@ describe('the office: threshold, participation, reminders, publishing; isolation
       expect((await t.post('/verwaltung/datenerhebung/2025/zurueckziehen', {}, office)).status).toBe(303);
       expect((await t.request('/datenbericht/2025')).status).toBe(404);
       expect((await t.request('/api/v1/data/reports/2025')).status).toBe(404);
+      // the board still reads the produced (now unpublished) report, read-only, through the API its page links to
+      const boardJson = await t.request('/api/v1/data/reports/2025', { session: board });
+      expect(boardJson.status).toBe(200);
+      expect(((await boardJson.json()) as { year: number }).year).toBe(2025);
       const row = await t.database.db
         .selectFrom('data_years')
         .select(['published_at', 'report'])

@@ -440,7 +440,7 @@ export function dataReportRoutes() {
   return app;
 }
 
-/** `GET /api/v1/data/reports/:year`: the published report; the office may also read an unpublished year (audited). */
+/** `GET /api/v1/data/reports/:year`: the published report; office, board and admin may also read an unpublished year (audited). */
 export function dataApiRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/reports/:year', async (c) => {
@@ -451,7 +451,8 @@ export function dataApiRoutes() {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
     const published = await publishedReport(db(c), yearNumber);
     const auth = c.get('auth');
-    const office = auth ? can(auth.user.role, 'data:office') && pendingStep(auth) === null : false;
+    // the board reads the produced report too (read-only), as on its overview page
+    const office = auth ? can(auth.user.role, 'data:read') && pendingStep(auth) === null : false;
     const who: Actor = office ? actor(c) : { user: auth?.user ?? null, ip: c.get('ip'), label: 'anonymous' };
     if (published) {
       if (format !== 'json')
