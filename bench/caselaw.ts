@@ -19,7 +19,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { seededRandom } from '../src/demo/random.ts';
-import { importRiiDocument, parseRiiXml } from '../src/modules/caselaw/rii-import.ts';
+import { type CourtCache, importRiiDocument, parseRiiXml } from '../src/modules/caselaw/rii-import.ts';
 import { startServer } from '../src/server.ts';
 
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
@@ -230,6 +230,7 @@ console.error(
 );
 let next = 0;
 let bytes = 0;
+const courts: CourtCache = new Map();
 const importStarted = performance.now();
 let lastReport = importStarted;
 await Promise.all(
@@ -239,7 +240,7 @@ await Promise.all(
       const xml = syntheticRii(i);
       bytes += xml.length;
       const parsed = parseRiiXml(xml);
-      await db.transaction().execute((trx) => importRiiDocument(trx, parsed));
+      await db.transaction().execute((trx) => importRiiDocument(trx, parsed, courts));
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
         const rate = Math.round(next / ((lastReport - importStarted) / 1000));

@@ -225,9 +225,7 @@ async function normCondition(db: Db, query: Citation): Promise<RawBuilder<unknow
   const book = query.book === null ? sql`n.book IS NULL` : sql`n.book = ${query.book}`;
   const candidates = await sql<{ decision_id: string; norm_key: string }>`
     SELECT n.decision_id, n.norm_key FROM caselaw_decision_norms n
-    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`}`.execute(
-    db,
-  );
+    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : COMPLEX}`.execute(db);
   const ids = new Set<string>();
   for (const row of candidates.rows) {
     const cited = parseNormQuery(row.norm_key);
