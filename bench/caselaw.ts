@@ -9,6 +9,8 @@
  * decisions. Otherwise PGlite in a temporary directory, default 5,000 (PGlite is one process on one core; 100k
  * would take far longer than the run is allowed). BENCH_DECISIONS overrides both; BENCH_SECONDS (10) per query.
  * Prints one JSON line for the import and one per query: {"name","engine","p95_ms","baseline_p95_ms","ratio",…}.
+ * Search outcomes are cached until the data changes (decision 0025); KOK_CASELAW_SEARCH_CACHE=0 measures the
+ * uncached path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
