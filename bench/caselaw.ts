@@ -9,6 +9,8 @@
  * decisions. Otherwise PGlite in a temporary directory, default 5,000 (PGlite is one process on one core; 100k
  * would take far longer than the run is allowed). BENCH_DECISIONS overrides both; BENCH_SECONDS (10) per query.
  * Prints one JSON line for the import and one per query: {"name","engine","p95_ms","baseline_p95_ms","ratio",…}.
+ * Search outcomes are cached until the data changes (decision 0025); KOK_CASELAW_SEARCH_CACHE=0 measures the
+ * uncached path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { seededRandom } from '../src/demo/random.ts';
-import { importRiiDocument, parseRiiXml } from '../src/modules/caselaw/rii-import.ts';
+import { type CourtCache, importRiiDocument, parseRiiXml } from '../src/modules/caselaw/rii-import.ts';
 import { startServer } from '../src/server.ts';
 
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
@@ -230,6 +232,7 @@ console.error(
 );
 let next = 0;
 let bytes = 0;
+const courts: CourtCache = new Map();
 const importStarted = performance.now();
 let lastReport = importStarted;
 await Promise.all(
@@ -239,7 +242,7 @@ await Promise.all(
       const xml = syntheticRii(i);
       bytes += xml.length;
       const parsed = parseRiiXml(xml);
-      await db.transaction().execute((trx) => importRiiDocument(trx, parsed));
+      await db.transaction().execute((trx) => importRiiDocument(trx, parsed, courts));
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
         const rate = Math.round(next / ((lastReport - importStarted) / 1000));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCaselaw } from '../../src/modules/caselaw/demo.ts';
 import { parseNormField } from '../../src/modules/caselaw/norms.ts';
@@ -233,5 +234,32 @@ describe('case-law search', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('answers repeated searches from the cache, yet follows every change at once, however it is written', async () => {
+    const db = t.database.db;
+    const before = await api('q=Geheimwort');
+    expect(before.total).toBe(0);
+    expect(await api('q=Geheimwort')).toEqual(before);
+    const pageBefore = await (await t.request('/rechtsprechung?q=Geheimwort')).text();
+    expect(pageBefore).not.toContain('TESTDRAFT1');
+    // written with plain SQL, not through the module: the triggers still advance the data version
+    await sql`UPDATE caselaw_decisions SET status = 'published' WHERE id = ${draftId}`.execute(db);
+    try {
+      const after = await api('q=Geheimwort');
+      expect(after.results.map((r) => r.id)).toEqual([draftId]);
+      expect(after.facets.year).toEqual([{ value: '2024', count: 1 }]);
+      expect(await (await t.request('/rechtsprechung?q=Geheimwort')).text()).toContain('TESTDRAFT1');
+      // a change of a cited norm alone changes the outcome of a norm search
+      const norm = 'norm=OEG+%C2%A71';
+      const withoutNorm = (await api(norm)).results.map((r) => r.id);
+      expect(withoutNorm).not.toContain(draftId);
+      await sql`UPDATE caselaw_decision_norms SET book = 'OEG', section = '1', paragraph = NULL, number = NULL,
+        norm_key = 'OEG §1' WHERE decision_id = ${draftId}`.execute(db);
+      expect((await api(norm)).results.map((r) => r.id)).toContain(draftId);
+    } finally {
+      await sql`UPDATE caselaw_decisions SET status = 'draft' WHERE id = ${draftId}`.execute(db);
+    }
+    expect((await api('q=Geheimwort')).total).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import {
   searchDecisions,
   searchSchema,
 } from './search.ts';
+import { cachedSearch } from './search-cache.ts';
 import { DecisionPage, SearchPage } from './views.tsx';
 
 /** The public case-law search (`/rechtsprechung`), German and English. */
@@ -48,7 +49,10 @@ export function caselawRoutes() {
       );
     }
     const params = { ...(parsed.data as SearchParams), per_page: 20 };
-    const outcome = await searchDecisions(c.get('deps').database.db, params);
+    const db = c.get('deps').database.db;
+    const outcome = await cachedSearch(db, `page:${JSON.stringify(params)}`, () =>
+      searchDecisions(db, params),
+    );
     return renderPage(
       c,
       { title: t('caselaw.title'), description: t('caselaw.intro') },

@@ -19,6 +19,7 @@ import {
   searchDecisions,
   searchSchema,
 } from './search.ts';
+import { cachedSearch } from './search-cache.ts';
 
 const parseRequest = normsParseRequestSchema;
 
@@ -72,33 +73,37 @@ export function caselawApiRoutes() {
     if (!parsed.ok) throw new AppError('bad_request', 'error.bad_request', {}, parsed.errors);
     const params = parsed.data as SearchParams;
     const db = c.get('deps').database.db;
-    const outcome = await searchDecisions(db, params);
-    const norms = await normKeysOf(
-      db,
-      outcome.results.map((r) => r.id),
-    );
-    const body: z.input<typeof searchResponseSchema> = {
-      total: outcome.total,
-      page: params.page,
-      per_page: params.per_page,
-      results: outcome.results.map((r) => ({
-        id: r.id,
-        ecli: r.ecli,
-        court: { name: r.court_name, type: r.court_type, land: r.land, jurisdiction: r.jurisdiction },
-        date: r.decision_date,
-        decision_type: r.decision_type,
-        file_numbers: r.file_numbers,
-        title: r.title,
-        legal_areas: r.legal_areas,
-        exploitation: r.exploitation,
-        outcome: r.outcome,
-        norms: norms.get(r.id) ?? [],
-        citation: citationLine(r),
-        is_demo: r.is_demo,
-        highlight: r.snippet,
-      })),
-      facets: outcome.facets,
-    };
+    // the whole answer is cached until the data changes (search-cache.ts)
+    const body = await cachedSearch(db, `api:${JSON.stringify(params)}`, async () => {
+      const outcome = await searchDecisions(db, params);
+      const norms = await normKeysOf(
+        db,
+        outcome.results.map((r) => r.id),
+      );
+      const out: z.input<typeof searchResponseSchema> = {
+        total: outcome.total,
+        page: params.page,
+        per_page: params.per_page,
+        results: outcome.results.map((r) => ({
+          id: r.id,
+          ecli: r.ecli,
+          court: { name: r.court_name, type: r.court_type, land: r.land, jurisdiction: r.jurisdiction },
+          date: r.decision_date,
+          decision_type: r.decision_type,
+          file_numbers: r.file_numbers,
+          title: r.title,
+          legal_areas: r.legal_areas,
+          exploitation: r.exploitation,
+          outcome: r.outcome,
+          norms: norms.get(r.id) ?? [],
+          citation: citationLine(r),
+          is_demo: r.is_demo,
+          highlight: r.snippet,
+        })),
+        facets: outcome.facets,
+      };
+      return out;
+    });
     return c.json(body);
   });
 

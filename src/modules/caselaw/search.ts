@@ -225,9 +225,7 @@ async function normCondition(db: Db, query: Citation): Promise<RawBuilder<unknow
   const book = query.book === null ? sql`n.book IS NULL` : sql`n.book = ${query.book}`;
   const candidates = await sql<{ decision_id: string; norm_key: string }>`
     SELECT n.decision_id, n.norm_key FROM caselaw_decision_norms n
-    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`}`.execute(
-    db,
-  );
+    WHERE ${book} AND ${query.range_end || query.following ? sql`true` : COMPLEX}`.execute(db);
   const ids = new Set<string>();
   for (const row of candidates.rows) {
     const cited = parseNormQuery(row.norm_key);
@@ -370,7 +368,21 @@ const FACET_SQL: Record<Exclude<FacetName, 'norm'>, RawBuilder<unknown>> = {
  * The norm facet counts plain citations in SQL and then adds the decisions that cite the provision only through
  * a range or "ff." (normMatches), so each count equals the total of the search with that norm chosen.
  */
-async function countFacets(db: Db, w: RawBuilder<unknown>, names: FacetName[], withTotal: boolean) {
+/** The page of results, taken from the same matching set as the facets: ranking columns and where to cut. */
+interface PageSpec {
+  rank: RawBuilder<unknown>;
+  order: RawBuilder<unknown>;
+  limit: number;
+  offset: number;
+}
+
+async function countFacets(
+  db: Db,
+  w: RawBuilder<unknown>,
+  names: FacetName[],
+  withTotal: boolean,
+  page?: PageSpec,
+) {
   const parts: RawBuilder<unknown>[] = names
     .filter((n): n is Exclude<FacetName, 'norm'> => n !== 'norm')
     .map((n) => sql`SELECT ${n}::text AS facet, f.value::text, f.count FROM (${FACET_SQL[n]}) f`);
@@ -381,23 +393,31 @@ async function countFacets(db: Db, w: RawBuilder<unknown>, names: FacetName[], w
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${NORM_FACET_SIZE * 2}) f`);
   if (withTotal)
     parts.push(sql`SELECT '_total' AS facet, NULL::text AS value, count(*)::int AS count FROM m`);
+  // the page's ids ride along as rows of their own: value = id, count = position
+  if (page)
+    parts.push(sql`SELECT '_page' AS facet, x.id::text AS value, x.pos::int AS count FROM (
+      SELECT m.id, row_number() OVER (ORDER BY ${page.order}) AS pos FROM m
+      ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}) x`);
   const facets = Object.fromEntries(names.map((n) => [n, [] as FacetValue[]])) as Partial<Facets>;
   let total = 0;
-  if (parts.length === 0) return { facets, total };
+  const pageIds: Array<{ id: string; pos: number }> = [];
+  if (parts.length === 0) return { facets, total, pageIds };
   const rows = await sql<{ facet: string; value: string | null; count: number }>`
     WITH m AS MATERIALIZED (
       SELECT d.id, c.type AS court_type, c.land, c.jurisdiction,
         extract(year FROM d.decision_date)::int::text AS year, d.legal_areas, d.exploitation, d.decision_type,
-        d.outcome
+        d.outcome, d.decision_date, ${page ? page.rank : sql`0`} AS rank
       FROM ${FROM} WHERE ${w})
     ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   for (const r of rows.rows) {
     if (r.facet === '_total') total = r.count;
+    else if (r.facet === '_page') pageIds.push({ id: r.value as string, pos: r.count });
     else if (r.value !== null && r.value !== '')
       facets[r.facet as FacetName]!.push({ value: r.value, count: r.count });
   }
   if (names.includes('norm')) facets.norm = await completeNormFacet(db, w, facets.norm!);
-  return { facets, total };
+  pageIds.sort((a, b) => a.pos - b.pos);
+  return { facets, total, pageIds };
 }
 
 async function completeNormFacet(
@@ -458,16 +478,24 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
       || left(d.reasons, 4000)`,
   );
   const sort = p.sort ?? (tsq ? 'relevance' : 'newest');
-  const order =
-    sort === 'oldest'
-      ? sql`d.decision_date ASC, d.id`
-      : sort === 'relevance' && tsq
-        ? sql`ts_rank(d.search, ${tsq}) DESC, d.decision_date DESC, d.id`
-        : sql`d.decision_date DESC, d.id`;
-  const rowsPromise = sql<SearchHit>`
-    WITH page AS (
-      SELECT d.id FROM ${FROM} WHERE ${w} ORDER BY ${order}
-      LIMIT ${p.per_page} OFFSET ${(p.page - 1) * p.per_page})
+  // the matching set is computed once: total, facets and the page's ids in one statement (countFacets)
+  const page: PageSpec = {
+    rank: sort === 'relevance' && tsq ? sql`ts_rank(d.search, ${tsq})` : sql`0`,
+    order: sort === 'oldest' ? sql`m.decision_date ASC, m.id` : sql`m.rank DESC, m.decision_date DESC, m.id`,
+    limit: p.per_page,
+    offset: (p.page - 1) * p.per_page,
+  };
+  // facets without a chosen value share one statement; a chosen facet is counted without its own filter
+  const shared = FACET_NAMES.filter((n) => !activeFacet(p, n));
+  const own = FACET_NAMES.filter((n) => activeFacet(p, n));
+  const [main, ...separate] = await Promise.all([
+    countFacets(db, w, shared, true, page),
+    ...own.map((n) => countFacets(db, where(s, n), [n], false)),
+  ]);
+  // only the page's rows are read in full and highlighted (ts_headline is the expensive part)
+  const ids = main.pageIds.map((x) => x.id);
+  const rows = ids.length
+    ? await sql<SearchHit>`
     SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
       to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
       d.legal_areas, d.exploitation, d.outcome, d.is_demo,
@@ -477,16 +505,10 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
               'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
           : sql`left(${body}, 400)`
       } AS snippet
-    FROM page JOIN caselaw_decisions d ON d.id = page.id JOIN caselaw_courts c ON c.id = d.court_id
-    ORDER BY ${order}`.execute(db);
-  // facets without a chosen value share one statement; a chosen facet is counted without its own filter
-  const shared = FACET_NAMES.filter((n) => !activeFacet(p, n));
-  const own = FACET_NAMES.filter((n) => activeFacet(p, n));
-  const [rows, main, ...separate] = await Promise.all([
-    rowsPromise,
-    countFacets(db, w, shared, true),
-    ...own.map((n) => countFacets(db, where(s, n), [n], false)),
-  ]);
+    FROM ${FROM} WHERE d.id IN (${sql.join(ids)})`.execute(db)
+    : { rows: [] as SearchHit[] };
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const facets = { ...main.facets } as Facets;
   for (const r of separate) Object.assign(facets, r.facets);
   for (const n of FACET_NAMES) facets[n] = n === 'norm' ? facets[n] : sortFacet(n, facets[n]);

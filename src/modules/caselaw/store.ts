@@ -74,17 +74,29 @@ export function courtName(type: string, place: string): string {
   return place ? `${type} ${place}` : type;
 }
 
-/** Finds or creates the court (type, place). Unknown types become `other`. */
-export async function resolveCourt(db: Db, rawType: string, place: string, land: string | null = null) {
+function courtIdentity(rawType: string, place: string) {
   const type: CourtType = (courtTypes as string[]).includes(rawType) ? (rawType as CourtType) : 'other';
   const name = type === 'other' ? courtName(rawType, place) : courtName(type, place);
+  return { type, name, place: type === 'other' ? name : place };
+}
+
+/** The id of an existing court (type, place), or undefined. */
+export async function findCourt(db: Db, rawType: string, rawPlace: string): Promise<string | undefined> {
+  const { type, place } = courtIdentity(rawType, rawPlace);
   const existing = await db
     .selectFrom('caselaw_courts')
     .select('id')
     .where('type', '=', type)
-    .where('place', '=', type === 'other' ? name : place)
+    .where('place', '=', place)
     .executeTakeFirst();
-  if (existing) return existing.id;
+  return existing?.id;
+}
+
+/** Finds or creates the court (type, place). Unknown types become `other`. */
+export async function resolveCourt(db: Db, rawType: string, place: string, land: string | null = null) {
+  const existing = await findCourt(db, rawType, place);
+  if (existing) return existing;
+  const { type, name } = courtIdentity(rawType, place);
   const info = COURT_TYPES[type];
   const created = await db
     .insertInto('caselaw_courts')
@@ -144,6 +156,21 @@ export async function upsertDecision(
   input: DecisionInput,
   actorId: string | null = null,
 ): Promise<{ id: string; created: boolean }> {
+  // most imported documents are new: try the insert first (one statement instead of a lookup and an insert);
+  // a document already there (same doknr or ECLI) makes it do nothing and is updated below
+  const row = decisionRow(input);
+  if (input.doknr || input.ecli) {
+    const inserted = await db
+      .insertInto('caselaw_decisions')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) {
+      await writeNormsAndHistory(db, inserted.id, input, actorId, 'create', []);
+      return { id: inserted.id, created: true };
+    }
+  }
   let query = db.selectFrom('caselaw_decisions').selectAll();
   if (input.doknr && input.ecli)
     query = query.where((eb) =>
@@ -153,30 +180,6 @@ export async function upsertDecision(
   else if (input.ecli) query = query.where('ecli', '=', input.ecli);
   else query = query.where((eb) => eb.val(false));
   const existing = await query.executeTakeFirst();
-  const row = {
-    doknr: input.doknr,
-    ecli: input.ecli,
-    court_id: input.courtId,
-    chamber: input.chamber,
-    decision_date: input.decisionDate,
-    file_numbers: input.fileNumbers,
-    decision_type: input.decisionType,
-    title: input.title,
-    headnotes: input.headnotes,
-    tenor: input.tenor,
-    facts: input.facts,
-    reasons: input.reasons,
-    dissent: input.dissent,
-    summary_de: input.summaryDe,
-    summary_en: input.summaryEn,
-    legal_areas: input.legalAreas,
-    exploitation: input.exploitation,
-    outcome: input.outcome,
-    source: input.source,
-    lower_instances: input.lowerInstances,
-    status: input.status,
-    is_demo: input.isDemo,
-  };
   let id: string;
   let changed: string[];
   if (existing) {
@@ -202,6 +205,45 @@ export async function upsertDecision(
     id = created.id;
     changed = [];
   }
+  await writeNormsAndHistory(db, id, input, actorId, existing ? 'update' : 'create', changed);
+  return { id, created: !existing };
+}
+
+function decisionRow(input: DecisionInput) {
+  return {
+    doknr: input.doknr,
+    ecli: input.ecli,
+    court_id: input.courtId,
+    chamber: input.chamber,
+    decision_date: input.decisionDate,
+    file_numbers: input.fileNumbers,
+    decision_type: input.decisionType,
+    title: input.title,
+    headnotes: input.headnotes,
+    tenor: input.tenor,
+    facts: input.facts,
+    reasons: input.reasons,
+    dissent: input.dissent,
+    summary_de: input.summaryDe,
+    summary_en: input.summaryEn,
+    legal_areas: input.legalAreas,
+    exploitation: input.exploitation,
+    outcome: input.outcome,
+    source: input.source,
+    lower_instances: input.lowerInstances,
+    status: input.status,
+    is_demo: input.isDemo,
+  };
+}
+
+async function writeNormsAndHistory(
+  db: Db,
+  id: string,
+  input: DecisionInput,
+  actorId: string | null,
+  action: 'create' | 'update',
+  changed: string[],
+) {
   if (input.norms.length > 0) {
     await db
       .insertInto('caselaw_decision_norms')
@@ -226,9 +268,8 @@ export async function upsertDecision(
     .values({
       decision_id: id,
       actor_id: actorId,
-      action: existing ? 'update' : 'create',
+      action,
       changed_fields: changed,
     })
     .execute();
-  return { id, created: !existing };
 }
