@@ -33,7 +33,14 @@ describe('case law, data report, news, members and board pages', () => {
         const violations: string[] = [];
         violations.push(...(await check(page, `${prefix}/rechtsprechung`)));
         violations.push(...(await check(page, `${prefix}/rechtsprechung?q=Menschenhandel`)));
-        const first = await page.locator('main a[href*="/rechtsprechung/"]').first().getAttribute('href');
+        // the first decision in the results (not the feed or alert links next to them)
+        const first = await page
+          .locator('main a[href*="/rechtsprechung/"]')
+          .evaluateAll((links) =>
+            links
+              .map((a) => a.getAttribute('href') ?? '')
+              .find((href) => /\/rechtsprechung\/[0-9a-f-]{36}$/.test(href)),
+          );
         expect(first).toBeTruthy();
         violations.push(...(await check(page, first!)));
         violations.push(...(await check(page, `${prefix}/datenbericht`)));
