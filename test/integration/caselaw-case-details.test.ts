@@ -129,5 +129,14 @@ describe('case details of a decision: acts, means, purposes, sentence, compensat
     const en = await (await t.request(`/en/rechtsprechung/${id}`)).text();
     expect(en).toContain('Case details');
     expect(en).toContain('Romania, Bulgaria');
+    const api = (await (await t.request(`/api/v1/caselaw/decisions/${id}`)).json()) as {
+      case_details: Record<string, unknown>;
+    };
+    expect(api.case_details).toMatchObject({
+      acts: ['recruitment', 'transportation'],
+      compensation_eur: 12500.5,
+      victims_count: 7,
+      victims_nationalities: ['RO', 'BG'],
+    });
   });
 });

@@ -67,6 +67,21 @@ export const decisionResponseSchema = z.object({
   norms: z.array(z.object({ norm_key: z.string(), raw: z.string() })),
   citation: z.string(),
   citation_with_ecli: z.string(),
+  case_details: z
+    .object({
+      exploitation: z.array(z.string()),
+      acts: z
+        .array(z.string())
+        .describe('UN Protocol acts: recruitment, transportation, transfer, harbouring, receipt.'),
+      means: z.array(z.string()),
+      purposes: z.array(z.string()),
+      sentence: z.string(),
+      compensation_eur: z.number().min(0).nullable(),
+      victims_count: z.number().int().min(0).nullable(),
+      victims_sex: z.array(z.string()),
+      victims_nationalities: z.array(z.string()).describe('ISO 3166-1 alpha-2 codes.'),
+    })
+    .describe('What the court found (SHERLOC terms); victims only as counts and categories.'),
 });
 
 export const normsParseRequestSchema = z.object({ text: z.string().max(200_000) });

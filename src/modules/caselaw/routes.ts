@@ -10,6 +10,7 @@ import {
   normsParseRequestSchema,
   type searchResponseSchema,
 } from './api-schemas.ts';
+import { caseDetailsOf } from './case-details-view.tsx';
 import { parseNorms } from './norms.ts';
 import {
   citationLine,
@@ -108,12 +109,18 @@ export function caselawApiRoutes() {
   });
 
   app.get('/decisions/:id', async (c) => {
-    const d = await findPublishedDecision(c.get('deps').database.db, uuidParam(c, 'id'));
+    const db = c.get('deps').database.db;
+    const d = await findPublishedDecision(db, uuidParam(c, 'id'));
     if (!d) throw new AppError('not_found', 'error.not_found');
+    const details = (await caseDetailsOf(db, d.id))!;
     const body: z.input<typeof decisionResponseSchema> = {
       ...d,
       citation: citationLine(d),
       citation_with_ecli: citationWithEcli(d),
+      case_details: {
+        ...details,
+        compensation_eur: details.compensation_eur === null ? null : Number(details.compensation_eur),
+      },
     };
     return c.json(body);
   });
