@@ -49,6 +49,9 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParsedFile> {
   if (bytes.length === 0) throw new ImportFileError('data.import.file_empty');
   if (bytes.length > MAX_IMPORT_BYTES)
     throw new ImportFileError('data.import.file_too_large', { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+  // UTF-16 ("Unicode text" from Excel) first: its byte order mark can look like the start of an audio frame
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new ImportFileError('data.import.not_utf8');
   const detected = await fileTypeFromBuffer(bytes);
   let parsed: ParsedFile;
   if (detected?.mime === XLSX_TYPE) parsed = await parseXlsx(bytes);
