@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { seededRandom } from '../src/demo/random.ts';
 import { type CourtCache, importRiiDocument, parseRiiXml } from '../src/modules/caselaw/rii-import.ts';
+import { refreshSearchIndex, searchIndexStatus } from '../src/modules/caselaw/search-index/registry.ts';
 import { startServer } from '../src/server.ts';
 
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
@@ -178,6 +179,31 @@ export function syntheticRii(i: number): string {
 `;
 }
 
+/** `count` different search paths: 1–3 vocabulary words, sometimes a filter, a sort order or a later page. */
+function mixedSearches(count: number): string[] {
+  const rnd = seededRandom(7);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const filters = [
+    '',
+    '',
+    'court_type=LG',
+    'jurisdiction=labour',
+    'year=2021',
+    'land=05',
+    'type=Beschluss',
+    `norm=${encodeURIComponent('§ 232a StGB')}`,
+    'sort=newest',
+    'page=2',
+  ];
+  const out = new Set<string>();
+  while (out.size < count) {
+    const words = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(NOUNS));
+    const params = [`q=${encodeURIComponent(words.join(' '))}`, pick(filters)].filter(Boolean).join('&');
+    out.add(`/api/v1/caselaw/search?${params}`);
+  }
+  return [...out];
+}
+
 // ---- measurement -----------------------------------------------------------------------------------------------
 
 interface Measured {
@@ -188,22 +214,37 @@ interface Measured {
   errors: number;
 }
 
-function measure(url: string): Promise<Measured> {
+/** `paths` (optional): each request takes the next of these paths, so no two in a row ask the same. */
+function measure(url: string, paths?: string[]): Promise<Measured> {
+  let n = 0;
+  const requests = paths
+    ? [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            req.path = paths[n++ % paths.length]!;
+            return req;
+          },
+        },
+      ]
+    : undefined;
   return new Promise((resolve, reject) => {
     const times: number[] = [];
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, result) => {
-      if (err) return reject(err);
-      times.sort((a, b) => a - b);
-      const at = (q: number) =>
-        times.length ? times[Math.min(times.length - 1, Math.floor(times.length * q))]! : NaN;
-      resolve({
-        p95_ms: Number(at(0.95).toFixed(1)),
-        p50_ms: Number(at(0.5).toFixed(1)),
-        rps: Math.round(result.requests.average),
-        requests: result.requests.total,
-        errors: result.errors + result.non2xx,
-      });
-    });
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: SECONDS, requests },
+      (err, result) => {
+        if (err) return reject(err);
+        times.sort((a, b) => a - b);
+        const at = (q: number) =>
+          times.length ? times[Math.min(times.length - 1, Math.floor(times.length * q))]! : NaN;
+        resolve({
+          p95_ms: Number(at(0.95).toFixed(1)),
+          p50_ms: Number(at(0.5).toFixed(1)),
+          rps: Math.round(result.requests.average),
+          requests: result.requests.total,
+          errors: result.errors + result.non2xx,
+        });
+      },
+    );
     instance.on('response', (_c: unknown, _s: number, _b: number, ms: number) => {
       times.push(ms);
     });
@@ -267,6 +308,23 @@ console.log(
   }),
 );
 
+// the in-memory search index (decision 0026) is built in the background after a change; wait for it here
+const indexStarted = performance.now();
+const heapBefore = process.memoryUsage().heapUsed;
+await refreshSearchIndex(db);
+const indexStatus = searchIndexStatus(db);
+console.log(
+  JSON.stringify({
+    name: 'caselaw_search_index',
+    engine,
+    decisions: indexStatus?.decisions ?? 0,
+    lexemes: indexStatus?.lexemes ?? 0,
+    build_ms: indexStatus?.buildMs ?? null,
+    wait_ms: Math.round(performance.now() - indexStarted),
+    heap_mb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024),
+  }),
+);
+
 // the baseline: the raw full-text query alone (match, rank, first page of ids), in the same process
 const bare = new Hono();
 bare.get('/raw', async (c) => {
@@ -291,9 +349,13 @@ for (const { name, query, raw } of QUERIES) {
   await autocannon({ url: baseUrl, connections: 4, amount: 40 });
   const result = await measure(url);
   const baseline = await measure(baseUrl);
-  // the same search with the cache switched off: what the first visitor after a change waits for
+  // the cache off: every search is computed, by the index
   process.env.KOK_CASELAW_SEARCH_CACHE = '0';
   const uncached = await measure(url);
+  // and by SQL alone: what searches cost in the seconds after a change, until the index is rebuilt
+  process.env.KOK_CASELAW_SEARCH_INDEX = '0';
+  const sqlOnly = await measure(url);
+  delete process.env.KOK_CASELAW_SEARCH_INDEX;
   delete process.env.KOK_CASELAW_SEARCH_CACHE;
   console.log(
     JSON.stringify({
@@ -316,9 +378,37 @@ for (const { name, query, raw } of QUERIES) {
       uncached_rps: uncached.rps,
       uncached_p95_ms: uncached.p95_ms,
       uncached_ratio: Number((uncached.p95_ms / baseline.p95_ms).toFixed(2)),
+      sql_only_rps: sqlOnly.rps,
+      sql_only_p95_ms: sqlOnly.p95_ms,
     }),
   );
 }
+
+// many different searches (words, filters, sort orders, pages), none twice in a row: what the cache cannot help
+const mixed = mixedSearches(400);
+const mixedResult = await measure(`${server.url}/api/v1/caselaw/search`, mixed);
+const mixedBaseline = await measure(
+  `http://127.0.0.1:${barePort}/raw`,
+  mixed.map((m) => `/raw?q=${encodeURIComponent(new URLSearchParams(m.split('?')[1]).get('q') ?? '')}`),
+);
+console.log(
+  JSON.stringify({
+    name: 'search_mixed',
+    engine,
+    decisions: DECISIONS,
+    distinct_searches: new Set(mixed).size,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    rps: mixedResult.rps,
+    p50_ms: mixedResult.p50_ms,
+    p95_ms: mixedResult.p95_ms,
+    errors: mixedResult.errors,
+    goal_p95_ms: engine === 'postgres' ? 60 : 300,
+    baseline_rps: mixedBaseline.rps,
+    baseline_p95_ms: mixedBaseline.p95_ms,
+    ratio: Number((mixedResult.p95_ms / mixedBaseline.p95_ms).toFixed(2)),
+  }),
+);
 
 bareServer.close();
 if (ON_POSTGRES && process.env.BENCH_KEEP !== '1')

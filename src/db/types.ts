@@ -276,6 +276,8 @@ export interface CaselawDecisionsTable {
   /** Set by a trigger when the status becomes `published` (migration 0015). */
   published_at: ColumnType<Date | null, never, never>;
   search: ColumnType<string, never, never>;
+  /** Plain text of what people read first, for result snippets (generated, migration 0021). */
+  lead_text: ColumnType<string, never, never>;
   original_file_id: string | null;
   original_public: Generated<boolean>;
   submitted_by: string | null;

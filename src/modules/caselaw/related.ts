@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.ts';
+import { SECTION_KEY } from './norm-query.ts';
 import type { DecisionView } from './search.ts';
 
 export interface RelatedDecision {
@@ -54,10 +55,6 @@ export function characteristicTerms(d: Pick<DecisionView, 'title' | 'headnotes' 
     .slice(0, max)
     .map(([w]) => w);
 }
-
-/** Same section of the same law, any sub-part: "StGB §232a". */
-const SECTION_KEY = sql`coalesce(n.book || ' ', '') || split_part(
-  CASE WHEN n.book IS NULL THEN n.norm_key ELSE substr(n.norm_key, length(n.book) + 2) END, ' ', 1)`;
 
 /**
  * Up to `limit` published decisions most like this one. Score: 3 per shared provision (section level), 1 per

@@ -8,8 +8,13 @@ import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import type { Db } from '../../db/types.ts';
 import { normaliseEcli } from './ecli.ts';
-import { type Citation, normMatches, parseNorms } from './norms.ts';
+import { highlight } from './highlight.ts';
+import { COMPLEX, keyPrefix, parseNormQuery, SECTION_KEY, SIMPLE } from './norm-query.ts';
+import { type Citation, normMatches } from './norms.ts';
+import { searchWithIndex } from './search-index/registry.ts';
 import { courtTypes } from './store.ts';
+
+export { parseNormQuery };
 
 export const JURISDICTIONS = [
   'ordinary',
@@ -167,55 +172,6 @@ export function splitQuery(q: string): SplitQuery | null {
   return failed ? null : out;
 }
 
-const V = String.raw`(?:[0-9]+(?:[a-z](?!f?\.))?|[a-z](?!f?\.))`;
-const KEY = new RegExp(
-  String.raw`^(?:(.+?) )?(§|Art)(${V})(?:-(${V})|(ff?\.))?((?: (?:Abs|S|Nr|lit)${V}(?:-${V}|ff?\.)?)*)$`,
-);
-const LEVEL = new RegExp(String.raw`^(Abs|S|Nr|lit)(${V})(?:-(${V})|(ff?\.))?$`);
-
-/** A citation from a norm key ("StGB §232a Abs1 Nr2", as links carry it) or from German text ("§ 232a StGB"). */
-export function parseNormQuery(value: string): Citation | null {
-  const m = KEY.exec(value.trim());
-  if (m) {
-    const c: Citation = {
-      book: m[1] ?? null,
-      section: m[3]!,
-      paragraph: null,
-      sentence: null,
-      number: null,
-      letter: null,
-      kind: m[2] === 'Art' ? 'article' : 'paragraph_sign',
-      raw: value,
-      start: 0,
-      end: value.length,
-    };
-    if (m[4]) c.range_end = m[4];
-    if (m[5]) c.following = m[5] === 'f.' ? 'f' : 'ff';
-    const levels = { Abs: 'paragraph', S: 'sentence', Nr: 'number', lit: 'letter' } as const;
-    for (const part of (m[6] ?? '').trim().split(' ').filter(Boolean)) {
-      const lm = LEVEL.exec(part);
-      if (!lm) return null;
-      c[levels[lm[1] as keyof typeof levels]] = lm[2]!;
-      if (lm[3]) c.range_end = lm[3];
-      if (lm[4]) c.following = lm[4] === 'f.' ? 'f' : 'ff';
-    }
-    return c;
-  }
-  return parseNorms(value)[0] ?? null;
-}
-
-/**
- * A cited norm whose key holds a range or "f."/"ff.": matched in code (normMatches), they are few (a partial
- * index holds exactly these rows, migration 0015).
- */
-const COMPLEX = sql`(n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
-const SIMPLE = sql`NOT (n.norm_key LIKE '%-%' OR n.norm_key LIKE '%f.%')`;
-
-function keyPrefix(c: Citation): string {
-  const sign = c.kind === 'article' ? 'Art' : '§';
-  return `${c.book ? `${c.book} ` : ''}${sign}`;
-}
-
 /**
  * A norm condition on `d`: a plain citation of the provision or a sub-part matches in SQL (index on book and
  * section); cited ranges and "ff." are decided by normMatches in code. A query that is itself a range is
@@ -336,8 +292,6 @@ export interface SearchOutcome {
   facets: Facets;
 }
 
-const plain = (column: RawBuilder<unknown>) => sql`regexp_replace(${column}, '<[^>]*>', ' ', 'g')`;
-
 /** A highlighted snippet: only `<mark>` survives, everything else is escaped text. */
 function cleanSnippet(html: string): string {
   return sanitizeHtml(html, { allowedTags: ['mark'], allowedAttributes: {} })
@@ -347,10 +301,6 @@ function cleanSnippet(html: string): string {
 
 /** How many norms the norm facet lists. */
 export const NORM_FACET_SIZE = 10;
-
-/** The section-level key of a cited norm ("StGB §232a"), as the norm facet lists it. */
-const SECTION_KEY = sql`coalesce(n.book || ' ', '') || split_part(
-  CASE WHEN n.book IS NULL THEN n.norm_key ELSE substr(n.norm_key, length(n.book) + 2) END, ' ', 1)`;
 
 const FACET_SQL: Record<Exclude<FacetName, 'norm'>, RawBuilder<unknown>> = {
   court_type: sql`SELECT m.court_type AS value, count(*)::int AS count FROM m GROUP BY 1`,
@@ -466,17 +416,12 @@ function activeFacet(p: SearchParams, name: FacetName): boolean {
   return p[name] !== undefined;
 }
 
-/** The decisions matching the search, one page of them, highlighted, with every facet. */
-export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOutcome> {
-  const s = await prepare(db, p);
-  const w = where(s);
-  const tsq = s.text ? sql`websearch_to_tsquery('german', ${s.text})` : null;
-  // the snippet comes from the parts people read first; the reasons only from their beginning (ts_headline
-  // parses all the text it is given, per result)
-  const body = plain(
-    sql`coalesce(d.title, '') || ' ' || d.headnotes || ' ' || d.summary_de || ' ' || d.tenor || ' '
-      || left(d.reasons, 4000)`,
-  );
+/**
+ * Total, facets and the page's ids in SQL: facets without a chosen value share one statement with the total and
+ * the page; a chosen facet is counted in its own statement without its own filter.
+ */
+async function searchInSql(db: Db, s: Prepared, tsq: RawBuilder<unknown> | null) {
+  const { p } = s;
   const sort = p.sort ?? (tsq ? 'relevance' : 'newest');
   // the matching set is computed once: total, facets and the page's ids in one statement (countFacets)
   const page: PageSpec = {
@@ -485,35 +430,57 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
     limit: p.per_page,
     offset: (p.page - 1) * p.per_page,
   };
-  // facets without a chosen value share one statement; a chosen facet is counted without its own filter
-  const shared = FACET_NAMES.filter((n) => !activeFacet(p, n));
-  const own = FACET_NAMES.filter((n) => activeFacet(p, n));
+  const shared = FACET_NAMES.filter((n) => !activeFacet(s.p, n));
+  const own = FACET_NAMES.filter((n) => activeFacet(s.p, n));
   const [main, ...separate] = await Promise.all([
-    countFacets(db, w, shared, true, page),
+    countFacets(db, where(s), shared, true, page),
     ...own.map((n) => countFacets(db, where(s, n), [n], false)),
   ]);
+  const facets = { ...main.facets } as Facets;
+  for (const r of separate) Object.assign(facets, r.facets);
+  return { total: main.total, facets, pageIds: main.pageIds.map((x) => x.id) };
+}
+
+/**
+ * The decisions matching the search, one page of them, highlighted, with every facet. Answered from the in-memory
+ * index where it can (decision 0026), else in SQL; both give the same total, facets and matching set.
+ */
+export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOutcome> {
+  const indexed = await searchWithIndex(db, p);
+  const s = indexed ? null : await prepare(db, p);
+  // the index answers only searches without fielded terms: its text is the whole query
+  const text = s ? s.text : (p.q ?? '');
+  const tsq = text ? sql`websearch_to_tsquery('german', ${text})` : null;
+  // the snippet comes from the lead (title, headnotes, summary, tenor, the start of the reasons; migration 0021):
+  // ts_headline parses all the text it is given, per result
+  const body = sql`d.lead_text`;
+  const matched = indexed ?? (await searchInSql(db, s!, tsq));
   // only the page's rows are read in full and highlighted (ts_headline is the expensive part)
-  const ids = main.pageIds.map((x) => x.id);
+  const ids = matched.pageIds;
+  // the index knows the query's lexemes: snippets are marked here (highlight.ts); other searches use ts_headline
+  const markHere = indexed !== null && tsq !== null;
   const rows = ids.length
     ? await sql<SearchHit>`
     SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
       to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
       d.legal_areas, d.exploitation, d.outcome, d.is_demo,
       ${
-        tsq
+        tsq && !markHere
           ? sql`ts_headline('german', ${body}, ${tsq},
               'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
-          : sql`left(${body}, 400)`
+          : markHere
+            ? body
+            : sql`left(${body}, 400)`
       } AS snippet
     FROM ${FROM} WHERE d.id IN (${sql.join(ids)})`.execute(db)
     : { rows: [] as SearchHit[] };
+  if (markHere) for (const r of rows.rows) r.snippet = highlight(r.snippet, indexed.lexemes);
   const position = new Map(ids.map((id, i) => [id, i]));
   rows.rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  const facets = { ...main.facets } as Facets;
-  for (const r of separate) Object.assign(facets, r.facets);
+  const facets = { ...matched.facets };
   for (const n of FACET_NAMES) facets[n] = n === 'norm' ? facets[n] : sortFacet(n, facets[n]);
   return {
-    total: main.total,
+    total: matched.total,
     results: rows.rows.map((r) => ({
       ...r,
       snippet: tsq ? cleanSnippet(r.snippet) : cleanSnippet(r.snippet.replace(/</g, '&lt;')),

@@ -1,0 +1,273 @@
+/**
+ * A search answered from the in-memory index (decision 0026): the same matching set, totals, facets and page as the
+ * SQL search in `../search.ts`, computed in one pass over the matching decisions instead of reading their rows. A
+ * facet counts a decision when every active filter except its own holds (multi-select semantics), so each count is
+ * the total of the search with that value chosen.
+ */
+import { keyPrefix, parseNormQuery } from '../norm-query.ts';
+import { type Citation, normMatches } from '../norms.ts';
+import type { FacetName, Facets, FacetValue, SearchParams } from '../search.ts';
+import type { MultiColumn, SearchIndex } from './build.ts';
+import type { TsqueryNode } from './tsquery.ts';
+import { positiveLexemes } from './tsquery.ts';
+
+/** How many norms the norm facet considers before adding ranges and "ff." citations (as the SQL search). */
+const NORM_CANDIDATES = 20;
+const NORM_FACET_SIZE = 10;
+
+export interface IndexedOutcome {
+  total: number;
+  facets: Facets;
+  pageIds: string[];
+  /** the lexemes to mark in snippets (none for a search without words) */
+  lexemes: Set<string>;
+}
+
+const BIT: Record<FacetName, number> = {
+  court_type: 1,
+  land: 2,
+  jurisdiction: 4,
+  year: 8,
+  area: 16,
+  exploitation: 32,
+  norm: 64,
+  type: 128,
+  outcome: 256,
+};
+
+/** The decisions a tsquery tree matches, as a byte per decision. */
+function matchTree(index: SearchIndex, node: TsqueryNode): Uint8Array {
+  if (node.op === 'term') {
+    const set = new Uint8Array(index.size);
+    const posting = index.postings.get(node.lexeme);
+    if (posting) for (const doc of posting.docs) set[doc] = 1;
+    return set;
+  }
+  if (node.op === 'not') {
+    const set = matchTree(index, node.arg);
+    for (let i = 0; i < set.length; i++) set[i] = set[i] ? 0 : 1;
+    return set;
+  }
+  const left = matchTree(index, node.left);
+  const right = matchTree(index, node.right);
+  if (node.op === 'and') for (let i = 0; i < left.length; i++) left[i] = left[i]! & right[i]!;
+  else for (let i = 0; i < left.length; i++) left[i] = left[i]! | right[i]!;
+  return left;
+}
+
+/** The decisions citing the norm `query`, decided as the SQL search's norm condition decides it. */
+function matchNorm(index: SearchIndex, query: Citation): Uint8Array {
+  const set = new Uint8Array(index.size);
+  const inCodeOnly = Boolean(query.range_end || query.following);
+  const prefix = keyPrefix(query);
+  const section = query.section.toLowerCase();
+  const levels = (['paragraph', 'sentence', 'number', 'letter'] as const).filter((l) => query[l] !== null);
+  for (const v of index.normVariants) {
+    if (v.book !== query.book) continue;
+    let hit: boolean;
+    if (inCodeOnly || !v.simple) {
+      hit = v.cited !== null && normMatches(query, v.cited);
+    } else {
+      hit =
+        v.section.toLowerCase() === section &&
+        v.key.startsWith(prefix) &&
+        levels.every((l) => (v[l] ?? '').toLowerCase() === query[l]!.toLowerCase() && v[l] !== null);
+    }
+    if (hit) for (const doc of v.docs) set[doc] = 1;
+  }
+  return set;
+}
+
+function isoDay(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
+
+function hasValue(column: MultiColumn, doc: number, id: number): boolean {
+  for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++)
+    if (column.values[i] === id) return true;
+  return false;
+}
+
+function countValues(column: MultiColumn, doc: number, counts: Int32Array): void {
+  for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++) counts[column.values[i]!]!++;
+}
+
+/** No filter on this facet (a filter on a value no decision has is -1 and matches nothing). */
+const NO_FILTER = -2;
+
+/** Compares two decisions for the page: rank, then date, then id (document order is id order). */
+type Order = (a: number, b: number) => number;
+
+/** The first `k` decisions of `docs` by `order`, without sorting them all. */
+function firstK(docs: Int32Array, count: number, k: number, order: Order): number[] {
+  // deep pages: sorting everything is cheaper than keeping thousands in order
+  if (k > 1000) return Array.from(docs.subarray(0, count)).sort(order).slice(0, k);
+  const top: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!;
+    if (top.length === k && order(doc, top[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(top[mid]!, doc) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, doc);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/**
+ * The search on the index. `tree` is the parsed tsquery of the text part (null when there is none, `empty` when
+ * it held only stop words and so matches nothing); fielded terms are not handled here.
+ */
+export function searchIndex(
+  index: SearchIndex,
+  p: SearchParams,
+  tree: TsqueryNode | { empty: true } | null,
+): IndexedOutcome {
+  const n = index.size;
+  const { dict } = index;
+  const text = tree === null ? null : 'empty' in tree ? new Uint8Array(n) : matchTree(index, tree);
+  const normQuery = p.norm ? parseNormQuery(p.norm) : null;
+  const norm = normQuery ? matchNorm(index, normQuery) : null;
+  const from = p.from ? isoDay(p.from) : Number.NEGATIVE_INFINITY;
+  const to = p.to ? isoDay(p.to) : Number.POSITIVE_INFINITY;
+  const wanted = (d: { find(v: string): number }, v: string | number | undefined) =>
+    v === undefined ? NO_FILTER : d.find(String(v));
+  const court = wanted(dict.court_type, p.court_type);
+  const land = wanted(dict.land, p.land);
+  const jurisdiction = wanted(dict.jurisdiction, p.jurisdiction);
+  const year = wanted(dict.year, p.year);
+  const area = wanted(dict.area, p.area);
+  const exploitation = wanted(dict.exploitation, p.exploitation);
+  const type = wanted(dict.type, p.type);
+  const outcome = wanted(dict.outcome, p.outcome);
+
+  const size = (d: { values: string[] }) => new Int32Array(d.values.length);
+  const counts = {
+    court_type: size(dict.court_type),
+    land: size(dict.land),
+    jurisdiction: size(dict.jurisdiction),
+    year: size(dict.year),
+    area: size(dict.area),
+    exploitation: size(dict.exploitation),
+    norm: size(dict.norm),
+    type: size(dict.type),
+    outcome: size(dict.outcome),
+  };
+  const matches = new Int32Array(n);
+  let total = 0;
+  // decisions that count for the norm facet and cite a range or "ff." (completed below)
+  const normFacetComplex: number[] = [];
+
+  // one pass: the typed columns are read in place, nothing is allocated per decision
+  for (let doc = 0; doc < n; doc++) {
+    if (text !== null && text[doc] === 0) continue;
+    const day = index.day[doc]!;
+    if (day < from || day > to) continue;
+    let failed = 0;
+    if (court !== NO_FILTER && index.courtType[doc] !== court) failed |= BIT.court_type;
+    if (land !== NO_FILTER && index.land[doc] !== land) failed |= BIT.land;
+    if (jurisdiction !== NO_FILTER && index.jurisdiction[doc] !== jurisdiction) failed |= BIT.jurisdiction;
+    if (year !== NO_FILTER && index.year[doc] !== year) failed |= BIT.year;
+    if (area !== NO_FILTER && !hasValue(index.areas, doc, area)) failed |= BIT.area;
+    if (exploitation !== NO_FILTER && !hasValue(index.exploitation, doc, exploitation))
+      failed |= BIT.exploitation;
+    if (norm !== null && norm[doc] === 0) failed |= BIT.norm;
+    if (type !== NO_FILTER && index.decisionType[doc] !== type) failed |= BIT.type;
+    if (outcome !== NO_FILTER && index.outcome[doc] !== outcome) failed |= BIT.outcome;
+    // a facet counts the decision when nothing but its own filter fails
+    if (failed & (failed - 1)) continue;
+    if (failed === 0) matches[total++] = doc;
+    if (failed === 0 || failed === BIT.court_type) counts.court_type[index.courtType[doc]!]!++;
+    if (failed === 0 || failed === BIT.land) counts.land[index.land[doc]!]!++;
+    if (failed === 0 || failed === BIT.jurisdiction) counts.jurisdiction[index.jurisdiction[doc]!]!++;
+    if (failed === 0 || failed === BIT.year) counts.year[index.year[doc]!]!++;
+    if (failed === 0 || failed === BIT.type) counts.type[index.decisionType[doc]!]!++;
+    if (failed === 0 || failed === BIT.outcome) counts.outcome[index.outcome[doc]!]!++;
+    if (failed === 0 || failed === BIT.area) countValues(index.areas, doc, counts.area);
+    if (failed === 0 || failed === BIT.exploitation)
+      countValues(index.exploitation, doc, counts.exploitation);
+    if (failed === 0 || failed === BIT.norm) {
+      countValues(index.sectionKeys, doc, counts.norm);
+      if (index.complexCitations.has(doc)) normFacetComplex.push(doc);
+    }
+  }
+
+  const listed = (d: { values: string[] }, c: Int32Array): FacetValue[] => {
+    const out: FacetValue[] = [];
+    for (let id = 1; id < c.length; id++) if (c[id]! > 0) out.push({ value: d.values[id]!, count: c[id]! });
+    return out;
+  };
+  const facets: Facets = {
+    court_type: listed(dict.court_type, counts.court_type),
+    land: listed(dict.land, counts.land),
+    jurisdiction: listed(dict.jurisdiction, counts.jurisdiction),
+    year: listed(dict.year, counts.year),
+    area: listed(dict.area, counts.area),
+    exploitation: listed(dict.exploitation, counts.exploitation),
+    norm: completeNormFacet(index, listed(dict.norm, counts.norm), normFacetComplex),
+    type: listed(dict.type, counts.type),
+    outcome: listed(dict.outcome, counts.outcome),
+  };
+
+  const pageIds = page(index, p, tree, matches, total);
+  const lexemes = tree === null || 'empty' in tree ? new Set<string>() : positiveLexemes(tree);
+  return { total, facets, pageIds, lexemes };
+}
+
+/**
+ * The most cited provisions, with the decisions that cite one only through a range or "ff." added (as the SQL
+ * search does, so each count equals the total of the search with that norm chosen).
+ */
+function completeNormFacet(index: SearchIndex, plain: FacetValue[], complexDocs: number[]): FacetValue[] {
+  const candidates = plain
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, NORM_CANDIDATES);
+  const out = candidates.map((v) => {
+    const query = parseNormQuery(v.value);
+    if (!query) return v;
+    let extra = 0;
+    for (const doc of complexDocs) {
+      const cited = index.complexCitations.get(doc)!;
+      const plainHit = cited.some((r) => r.simple && r.cited && normMatches(query, r.cited));
+      if (!plainHit && cited.some((r) => !r.simple && r.cited && normMatches(query, r.cited))) extra++;
+    }
+    return { value: v.value, count: v.count + extra };
+  });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, NORM_FACET_SIZE);
+}
+
+/** The ids of the requested page: by own relevance score (see build.ts `termWeight`), by date, then by id. */
+function page(
+  index: SearchIndex,
+  p: SearchParams,
+  tree: TsqueryNode | { empty: true } | null,
+  matches: Int32Array,
+  total: number,
+): string[] {
+  const hasText = tree !== null && !('empty' in tree);
+  const sort = p.sort ?? (p.q ? 'relevance' : 'newest');
+  const offset = (p.page - 1) * p.per_page;
+  if (offset >= total) return [];
+  let order: Order;
+  if (sort === 'oldest') {
+    order = (a, b) => index.day[a]! - index.day[b]! || a - b;
+  } else if (sort === 'relevance' && hasText) {
+    const score = new Float32Array(index.size);
+    for (const lexeme of positiveLexemes(tree as TsqueryNode)) {
+      const posting = index.postings.get(lexeme);
+      if (!posting) continue;
+      for (let i = 0; i < posting.docs.length; i++) score[posting.docs[i]!]! += posting.weight[i]!;
+    }
+    order = (a, b) => score[b]! - score[a]! || index.day[b]! - index.day[a]! || a - b;
+  } else {
+    order = (a, b) => index.day[b]! - index.day[a]! || a - b;
+  }
+  return firstK(matches, total, offset + p.per_page, order)
+    .slice(offset)
+    .map((doc) => index.ids[doc]!);
+}
