@@ -483,7 +483,14 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
     total: matched.total,
     results: rows.rows.map((r) => ({
       ...r,
-      snippet: tsq ? cleanSnippet(r.snippet) : cleanSnippet(r.snippet.replace(/</g, '&lt;')),
+      // the lead text has no markup; highlight() escapes angle brackets itself and adds only <mark>, so only
+      // ts_headline's output goes through the sanitiser
+      snippet:
+        tsq && !markHere
+          ? cleanSnippet(r.snippet)
+          : (markHere ? r.snippet : r.snippet.replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+              .replace(/\s+/g, ' ')
+              .trim(),
     })),
     facets,
   };

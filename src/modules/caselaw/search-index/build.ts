@@ -79,6 +79,11 @@ export interface SearchIndex {
   complexCitations: Map<number, Array<{ cited: Citation | null; simple: boolean }>>;
   normVariants: NormVariant[];
   postings: Map<string, Posting>;
+  /**
+   * Working memory of a search, allocated once: a search on the index runs synchronously from start to end, so
+   * one search never sees another's values.
+   */
+  scratch: { matches: Int32Array; score: Float32Array };
   dict: Record<
     'court_type' | 'land' | 'jurisdiction' | 'year' | 'type' | 'outcome' | 'area' | 'exploitation' | 'norm',
     Dictionary
@@ -304,6 +309,7 @@ export async function buildSearchIndex(db: Db, version: string): Promise<SearchI
     complexCitations,
     normVariants: [...variants.values()],
     postings,
+    scratch: { matches: new Int32Array(ids.length), score: new Float32Array(ids.length) },
     dict,
   };
 }

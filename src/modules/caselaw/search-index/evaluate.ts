@@ -6,7 +6,7 @@
  */
 import { keyPrefix, parseNormQuery } from '../norm-query.ts';
 import { type Citation, normMatches } from '../norms.ts';
-import type { FacetName, Facets, FacetValue, SearchParams } from '../search.ts';
+import type { Facets, FacetValue, SearchParams } from '../search.ts';
 import type { MultiColumn, SearchIndex } from './build.ts';
 import type { TsqueryNode } from './tsquery.ts';
 import { positiveLexemes } from './tsquery.ts';
@@ -23,17 +23,16 @@ export interface IndexedOutcome {
   lexemes: Set<string>;
 }
 
-const BIT: Record<FacetName, number> = {
-  court_type: 1,
-  land: 2,
-  jurisdiction: 4,
-  year: 8,
-  area: 16,
-  exploitation: 32,
-  norm: 64,
-  type: 128,
-  outcome: 256,
-};
+// one bit per filter, to tell which filters a decision fails
+const COURT = 1;
+const LAND = 2;
+const JURISDICTION = 4;
+const YEAR = 8;
+const AREA = 16;
+const EXPLOITATION = 32;
+const NORM = 64;
+const TYPE = 128;
+const OUTCOME = 256;
 
 /** The decisions a tsquery tree matches, as a byte per decision. */
 function matchTree(index: SearchIndex, node: TsqueryNode): Uint8Array {
@@ -158,41 +157,69 @@ export function searchIndex(
     type: size(dict.type),
     outcome: size(dict.outcome),
   };
-  const matches = new Int32Array(n);
+  const { matches } = index.scratch;
   let total = 0;
   // decisions that count for the norm facet and cite a range or "ff." (completed below)
   const normFacetComplex: number[] = [];
 
-  // one pass: the typed columns are read in place, nothing is allocated per decision
+  // one pass: the typed columns are read in place (held in locals, so the loop reads registers, not properties),
+  // nothing is allocated per decision
+  const { day: days, courtType, land: lands, jurisdiction: jurisdictions, year: years } = index;
+  const { decisionType, outcome: outcomes, areas, exploitation: exploitations, sectionKeys } = index;
+  const cCourt = counts.court_type;
+  const cLand = counts.land;
+  const cJurisdiction = counts.jurisdiction;
+  const cYear = counts.year;
+  const cType = counts.type;
+  const cOutcome = counts.outcome;
+  const cArea = counts.area;
+  const cExploitation = counts.exploitation;
+  const cNorm = counts.norm;
+  const { start: areaStart, values: areaValues } = areas;
+  const { start: exploitationStart, values: exploitationValues } = exploitations;
+  const { start: normStart, values: normValues } = sectionKeys;
+  const hasComplex = index.complexCitations.size > 0;
   for (let doc = 0; doc < n; doc++) {
     if (text !== null && text[doc] === 0) continue;
-    const day = index.day[doc]!;
+    const day = days[doc]!;
     if (day < from || day > to) continue;
     let failed = 0;
-    if (court !== NO_FILTER && index.courtType[doc] !== court) failed |= BIT.court_type;
-    if (land !== NO_FILTER && index.land[doc] !== land) failed |= BIT.land;
-    if (jurisdiction !== NO_FILTER && index.jurisdiction[doc] !== jurisdiction) failed |= BIT.jurisdiction;
-    if (year !== NO_FILTER && index.year[doc] !== year) failed |= BIT.year;
-    if (area !== NO_FILTER && !hasValue(index.areas, doc, area)) failed |= BIT.area;
-    if (exploitation !== NO_FILTER && !hasValue(index.exploitation, doc, exploitation))
-      failed |= BIT.exploitation;
-    if (norm !== null && norm[doc] === 0) failed |= BIT.norm;
-    if (type !== NO_FILTER && index.decisionType[doc] !== type) failed |= BIT.type;
-    if (outcome !== NO_FILTER && index.outcome[doc] !== outcome) failed |= BIT.outcome;
+    if (court !== NO_FILTER && courtType[doc] !== court) failed |= COURT;
+    if (land !== NO_FILTER && lands[doc] !== land) failed |= LAND;
+    if (jurisdiction !== NO_FILTER && jurisdictions[doc] !== jurisdiction) failed |= JURISDICTION;
+    if (year !== NO_FILTER && years[doc] !== year) failed |= YEAR;
+    if (area !== NO_FILTER && !hasValue(areas, doc, area)) failed |= AREA;
+    if (exploitation !== NO_FILTER && !hasValue(exploitations, doc, exploitation)) failed |= EXPLOITATION;
+    if (norm !== null && norm[doc] === 0) failed |= NORM;
+    if (type !== NO_FILTER && decisionType[doc] !== type) failed |= TYPE;
+    if (outcome !== NO_FILTER && outcomes[doc] !== outcome) failed |= OUTCOME;
     // a facet counts the decision when nothing but its own filter fails
+    if (failed === 0) {
+      matches[total++] = doc;
+      cCourt[courtType[doc]!]!++;
+      cLand[lands[doc]!]!++;
+      cJurisdiction[jurisdictions[doc]!]!++;
+      cYear[years[doc]!]!++;
+      cType[decisionType[doc]!]!++;
+      cOutcome[outcomes[doc]!]!++;
+      for (let i = areaStart[doc]!, end = areaStart[doc + 1]!; i < end; i++) cArea[areaValues[i]!]!++;
+      for (let i = exploitationStart[doc]!, end = exploitationStart[doc + 1]!; i < end; i++)
+        cExploitation[exploitationValues[i]!]!++;
+      for (let i = normStart[doc]!, end = normStart[doc + 1]!; i < end; i++) cNorm[normValues[i]!]!++;
+      if (hasComplex && index.complexCitations.has(doc)) normFacetComplex.push(doc);
+      continue;
+    }
     if (failed & (failed - 1)) continue;
-    if (failed === 0) matches[total++] = doc;
-    if (failed === 0 || failed === BIT.court_type) counts.court_type[index.courtType[doc]!]!++;
-    if (failed === 0 || failed === BIT.land) counts.land[index.land[doc]!]!++;
-    if (failed === 0 || failed === BIT.jurisdiction) counts.jurisdiction[index.jurisdiction[doc]!]!++;
-    if (failed === 0 || failed === BIT.year) counts.year[index.year[doc]!]!++;
-    if (failed === 0 || failed === BIT.type) counts.type[index.decisionType[doc]!]!++;
-    if (failed === 0 || failed === BIT.outcome) counts.outcome[index.outcome[doc]!]!++;
-    if (failed === 0 || failed === BIT.area) countValues(index.areas, doc, counts.area);
-    if (failed === 0 || failed === BIT.exploitation)
-      countValues(index.exploitation, doc, counts.exploitation);
-    if (failed === 0 || failed === BIT.norm) {
-      countValues(index.sectionKeys, doc, counts.norm);
+    if (failed === COURT) cCourt[courtType[doc]!]!++;
+    else if (failed === LAND) cLand[lands[doc]!]!++;
+    else if (failed === JURISDICTION) cJurisdiction[jurisdictions[doc]!]!++;
+    else if (failed === YEAR) cYear[years[doc]!]!++;
+    else if (failed === TYPE) cType[decisionType[doc]!]!++;
+    else if (failed === OUTCOME) cOutcome[outcomes[doc]!]!++;
+    else if (failed === AREA) countValues(areas, doc, counts.area);
+    else if (failed === EXPLOITATION) countValues(exploitations, doc, counts.exploitation);
+    else if (failed === NORM) {
+      countValues(sectionKeys, doc, counts.norm);
       if (index.complexCitations.has(doc)) normFacetComplex.push(doc);
     }
   }
@@ -257,7 +284,8 @@ function page(
   if (sort === 'oldest') {
     order = (a, b) => index.day[a]! - index.day[b]! || a - b;
   } else if (sort === 'relevance' && hasText) {
-    const score = new Float32Array(index.size);
+    const { score } = index.scratch;
+    score.fill(0);
     for (const lexeme of positiveLexemes(tree as TsqueryNode)) {
       const posting = index.postings.get(lexeme);
       if (!posting) continue;
