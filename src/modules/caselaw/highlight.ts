@@ -7,7 +7,6 @@
  */
 import { stemmer } from '@orama/stemmers/german';
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const WORDS_BEFORE = 6;
 const FRAGMENT_WORDS = 24;
 const MAX_FRAGMENTS = 2;
@@ -20,14 +19,24 @@ function fold(word: string): string {
   return word.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
 }
 
-interface Token {
-  start: number;
-  end: number;
-  marked: boolean;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const wordCharCache = new Map<number, boolean>();
+
+/** Whether a UTF-16 code unit belongs to a word: ASCII by range, the rest by Unicode class (remembered). */
+function isWordChar(code: number): boolean {
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let known = wordCharCache.get(code);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    wordCharCache.set(code, known);
+  }
+  return known;
 }
 
 /** Angle brackets only: the lead text is markup-free, and entities stay for the sanitiser to read. */
-const escapeText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s: string) =>
+  s.includes('<') || s.includes('>') ? s.replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
 
 /**
  * Up to two fragments of `text` around the words whose stem is one of `lexemes`, each marked `<mark>…</mark>`,
@@ -44,43 +53,65 @@ export function highlight(text: string, lexemes: ReadonlySet<string>): string {
     }
     return s;
   };
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    // cheap test first: most words share not even their first letter with a lexeme
-    const lower = word[0]!.toLowerCase();
-    const initial = FOLDED_INITIAL[lower] ?? lower;
-    let marked = false;
-    for (const l of folded) {
-      if (l.folded[0] !== initial || word.length < l.folded.length - 1) continue;
-      if (fold(word).startsWith(l.folded) && stem(word) === l.lexeme) {
-        marked = true;
-        break;
+  // the words as start and end offsets; a word is looked at only if its first letter could begin a lexeme
+  const initials = new Set(folded.map((l) => l.folded[0]));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const marked: boolean[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    const lower = text[start]!.toLowerCase();
+    let hit = false;
+    if (initials.has(FOLDED_INITIAL[lower] ?? lower)) {
+      const word = text.slice(start, i);
+      for (const l of folded) {
+        if (
+          word.length >= l.folded.length - 1 &&
+          fold(word).startsWith(l.folded) &&
+          stem(word) === l.lexeme
+        ) {
+          hit = true;
+          break;
+        }
       }
     }
-    tokens.push({ start: m.index, end: m.index + word.length, marked });
+    starts.push(start);
+    ends.push(i);
+    marked.push(hit);
   }
-  if (tokens.length === 0) return '';
+  const tokens = { starts, ends, marked };
+  if (starts.length === 0) return '';
   const fragments: Array<[number, number]> = [];
-  for (let i = 0; i < tokens.length && fragments.length < MAX_FRAGMENTS; i++) {
-    if (!tokens[i]!.marked) continue;
+  for (let i = 0; i < starts.length && fragments.length < MAX_FRAGMENTS; i++) {
+    if (!marked[i]) continue;
     const first = Math.max(i - WORDS_BEFORE, fragments.length ? fragments[fragments.length - 1]![1] + 1 : 0);
-    const last = Math.min(tokens.length - 1, first + FRAGMENT_WORDS - 1);
+    const last = Math.min(starts.length - 1, first + FRAGMENT_WORDS - 1);
     fragments.push([first, last]);
     i = last;
   }
-  if (fragments.length === 0) fragments.push([0, Math.min(tokens.length, LEAD_WORDS) - 1]);
+  if (fragments.length === 0) fragments.push([0, Math.min(starts.length, LEAD_WORDS) - 1]);
   return fragments.map(([first, last]) => render(text, tokens, first, last)).join(' … ');
 }
 
-function render(text: string, tokens: Token[], first: number, last: number): string {
+function render(
+  text: string,
+  tokens: { starts: number[]; ends: number[]; marked: boolean[] },
+  first: number,
+  last: number,
+): string {
+  // the fragment's text as it stands, with a mark around each matched word
   let out = '';
+  let at = tokens.starts[first]!;
   for (let i = first; i <= last; i++) {
-    const t = tokens[i]!;
-    const word = escapeText(text.slice(t.start, t.end));
-    out += t.marked ? `<mark>${word}</mark>` : word;
-    // what follows the word up to the next one (punctuation, spaces) belongs to the fragment
-    if (i < last) out += escapeText(text.slice(t.end, tokens[i + 1]!.start));
+    if (!tokens.marked[i]) continue;
+    out += `${escapeText(text.slice(at, tokens.starts[i]))}<mark>${escapeText(text.slice(tokens.starts[i], tokens.ends[i]))}</mark>`;
+    at = tokens.ends[i]!;
   }
+  out += escapeText(text.slice(at, tokens.ends[last]));
   return out;
 }

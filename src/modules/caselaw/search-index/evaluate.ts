@@ -34,29 +34,38 @@ const NORM = 64;
 const TYPE = 128;
 const OUTCOME = 256;
 
-/** The decisions a tsquery tree matches, as a byte per decision. */
-function matchTree(index: SearchIndex, node: TsqueryNode): Uint8Array {
+/**
+ * Writes into `out` (a byte per decision) which decisions a tsquery tree matches. Intermediate sets come from the
+ * index's working memory (`bitmap(depth)`), so a search allocates no decision-sized arrays: the heap holds the
+ * whole index, and every large allocation would make the garbage collector walk it again.
+ */
+function matchTree(index: SearchIndex, node: TsqueryNode, out: Uint8Array, depth: number): void {
   if (node.op === 'term') {
-    const set = new Uint8Array(index.size);
+    out.fill(0);
     const posting = index.postings.get(node.lexeme);
-    if (posting) for (const doc of posting.docs) set[doc] = 1;
-    return set;
+    if (posting) for (const doc of posting.docs) out[doc] = 1;
+  } else if (node.op === 'not') {
+    matchTree(index, node.arg, out, depth);
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ 1;
+  } else {
+    matchTree(index, node.left, out, depth);
+    const right = bitmap(index, depth);
+    matchTree(index, node.right, right, depth + 1);
+    if (node.op === 'and') for (let i = 0; i < out.length; i++) out[i] = out[i]! & right[i]!;
+    else for (let i = 0; i < out.length; i++) out[i] = out[i]! | right[i]!;
   }
-  if (node.op === 'not') {
-    const set = matchTree(index, node.arg);
-    for (let i = 0; i < set.length; i++) set[i] = set[i] ? 0 : 1;
-    return set;
-  }
-  const left = matchTree(index, node.left);
-  const right = matchTree(index, node.right);
-  if (node.op === 'and') for (let i = 0; i < left.length; i++) left[i] = left[i]! & right[i]!;
-  else for (let i = 0; i < left.length; i++) left[i] = left[i]! | right[i]!;
-  return left;
+}
+
+/** The index's working bitmap number `depth` (0: the text match, 1…: intermediate sets, last: the norm match). */
+function bitmap(index: SearchIndex, depth: number): Uint8Array {
+  const { bitmaps } = index.scratch;
+  while (bitmaps.length <= depth) bitmaps.push(new Uint8Array(index.size));
+  return bitmaps[depth]!;
 }
 
 /** The decisions citing the norm `query`, decided as the SQL search's norm condition decides it. */
-function matchNorm(index: SearchIndex, query: Citation): Uint8Array {
-  const set = new Uint8Array(index.size);
+function matchNorm(index: SearchIndex, query: Citation, set: Uint8Array): Uint8Array {
+  set.fill(0);
   const inCodeOnly = Boolean(query.range_end || query.following);
   const prefix = keyPrefix(query);
   const section = query.section.toLowerCase();
@@ -129,9 +138,14 @@ export function searchIndex(
 ): IndexedOutcome {
   const n = index.size;
   const { dict } = index;
-  const text = tree === null ? null : 'empty' in tree ? new Uint8Array(n) : matchTree(index, tree);
+  let text: Uint8Array | null = null;
+  if (tree !== null) {
+    text = bitmap(index, 0);
+    if ('empty' in tree) text.fill(0);
+    else matchTree(index, tree, text, 2);
+  }
   const normQuery = p.norm ? parseNormQuery(p.norm) : null;
-  const norm = normQuery ? matchNorm(index, normQuery) : null;
+  const norm = normQuery ? matchNorm(index, normQuery, bitmap(index, 1)) : null;
   const from = p.from ? isoDay(p.from) : Number.NEGATIVE_INFINITY;
   const to = p.to ? isoDay(p.to) : Number.POSITIVE_INFINITY;
   const wanted = (d: { find(v: string): number }, v: string | number | undefined) =>
