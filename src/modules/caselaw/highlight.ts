@@ -13,10 +13,14 @@ const MAX_FRAGMENTS = 2;
 const LEAD_WORDS = 35;
 
 const FOLDED_INITIAL: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 's' };
+const FOLDED: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+const UMLAUT = /[äöüß]/;
+const UMLAUTS = /[äöüß]/g;
 
 /** Lower case without umlauts and ß, as the Snowball German stemmer leaves its stems. */
 function fold(word: string): string {
-  return word.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss');
+  const lower = word.toLowerCase();
+  return UMLAUT.test(lower) ? lower.replace(UMLAUTS, (c) => FOLDED[c]!) : lower;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -83,7 +83,7 @@ export interface SearchIndex {
    * Working memory of a search, allocated once: a search on the index runs synchronously from start to end, so
    * one search never sees another's values.
    */
-  scratch: { matches: Int32Array; score: Float32Array; bitmaps: Uint8Array[] };
+  scratch: { matches: Int32Array; score: Float32Array; bitmaps: Uint8Array[]; lists: Int32Array[] };
   dict: Record<
     'court_type' | 'land' | 'jurisdiction' | 'year' | 'type' | 'outcome' | 'area' | 'exploitation' | 'norm',
     Dictionary
@@ -309,7 +309,12 @@ export async function buildSearchIndex(db: Db, version: string): Promise<SearchI
     complexCitations,
     normVariants: [...variants.values()],
     postings,
-    scratch: { matches: new Int32Array(ids.length), score: new Float32Array(ids.length), bitmaps: [] },
+    scratch: {
+      matches: new Int32Array(ids.length),
+      score: new Float32Array(ids.length),
+      bitmaps: [],
+      lists: [],
+    },
     dict,
   };
 }

@@ -56,6 +56,58 @@ function matchTree(index: SearchIndex, node: TsqueryNode, out: Uint8Array, depth
   }
 }
 
+/**
+ * The matching decisions as an ascending list, for trees of terms joined by AND and OR with NOT only right of an
+ * AND ("a -b"), the usual queries: merging posting lists touches only the decisions that contain the words, where
+ * a bitmap visits every decision. Null for other trees (the bitmap decides them). Results are written into the
+ * index's working lists (`list(depth)`); a term answers with its posting list itself.
+ */
+function matchList(index: SearchIndex, node: TsqueryNode, depth: number): Int32Array | null {
+  if (node.op === 'term') return index.postings.get(node.lexeme)?.docs ?? EMPTY;
+  if (node.op === 'not') return null;
+  const left = matchList(index, node.left, depth + 1);
+  if (left === null) return null;
+  const negated = node.op === 'and' && node.right.op === 'not';
+  const right = matchList(index, negated ? (node.right as { arg: TsqueryNode }).arg : node.right, depth + 2);
+  if (right === null) return null;
+  const out = list(index, depth);
+  let size = 0;
+  let i = 0;
+  let j = 0;
+  if (node.op === 'or') {
+    while (i < left.length || j < right.length) {
+      const a = i < left.length ? left[i]! : Number.MAX_SAFE_INTEGER;
+      const b = j < right.length ? right[j]! : Number.MAX_SAFE_INTEGER;
+      out[size++] = a <= b ? a : b;
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+  } else if (negated) {
+    for (; i < left.length; i++) {
+      const a = left[i]!;
+      while (j < right.length && right[j]! < a) j++;
+      if (j >= right.length || right[j] !== a) out[size++] = a;
+    }
+  } else {
+    while (i < left.length && j < right.length) {
+      const a = left[i]!;
+      const b = right[j]!;
+      if (a === b) out[size++] = a;
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+  }
+  return out.subarray(0, size);
+}
+
+const EMPTY = new Int32Array(0);
+
+function list(index: SearchIndex, depth: number): Int32Array {
+  const { lists } = index.scratch;
+  while (lists.length <= depth) lists.push(new Int32Array(index.size));
+  return lists[depth]!;
+}
+
 /** The index's working bitmap number `depth` (0: the text match, 1…: intermediate sets, last: the norm match). */
 function bitmap(index: SearchIndex, depth: number): Uint8Array {
   const { bitmaps } = index.scratch;
@@ -138,11 +190,16 @@ export function searchIndex(
 ): IndexedOutcome {
   const n = index.size;
   const { dict } = index;
+  // the decisions to look at: those of the text's posting lists where it can, else every one with a bitmap
   let text: Uint8Array | null = null;
+  let candidates: Int32Array | null = null;
   if (tree !== null) {
-    text = bitmap(index, 0);
-    if ('empty' in tree) text.fill(0);
-    else matchTree(index, tree, text, 2);
+    if ('empty' in tree) candidates = EMPTY;
+    else candidates = matchList(index, tree, 0);
+    if (candidates === null) {
+      text = bitmap(index, 0);
+      matchTree(index, tree as TsqueryNode, text, 2);
+    }
   }
   const normQuery = p.norm ? parseNormQuery(p.norm) : null;
   const norm = normQuery ? matchNorm(index, normQuery, bitmap(index, 1)) : null;
@@ -193,7 +250,9 @@ export function searchIndex(
   const { start: exploitationStart, values: exploitationValues } = exploitations;
   const { start: normStart, values: normValues } = sectionKeys;
   const hasComplex = index.complexCitations.size > 0;
-  for (let doc = 0; doc < n; doc++) {
+  const count = candidates === null ? n : candidates.length;
+  for (let k = 0; k < count; k++) {
+    const doc = candidates === null ? k : candidates[k]!;
     if (text !== null && text[doc] === 0) continue;
     const day = days[doc]!;
     if (day < from || day > to) continue;
@@ -299,7 +358,8 @@ function page(
     order = (a, b) => index.day[a]! - index.day[b]! || a - b;
   } else if (sort === 'relevance' && hasText) {
     const { score } = index.scratch;
-    score.fill(0);
+    // only the matching decisions' scores are read: only they start from 0 (the others keep stale values)
+    for (let i = 0; i < total; i++) score[matches[i]!] = 0;
     for (const lexeme of positiveLexemes(tree as TsqueryNode)) {
       const posting = index.postings.get(lexeme);
       if (!posting) continue;
