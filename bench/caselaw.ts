@@ -10,11 +10,15 @@
  * would take far longer than the run is allowed). BENCH_DECISIONS overrides both; BENCH_SECONDS (10) per query.
  * Prints one JSON line for the import and one per query: {"name","engine","p95_ms","baseline_p95_ms","ratio",…}.
  * Search outcomes are cached until the data changes (decision 0025): each query line also carries the same
- * search measured with the cache off (`uncached_p95_ms`), what the first visitor after a change waits for.
+ * search measured with the cache off (`uncached_p95_ms`, the in-memory index answers) and with cache and index off
+ * (`sql_only_p95_ms`). The load generator runs in a process of its own (bench/load-process.ts), not on the server's
+ * thread.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -25,6 +29,7 @@ import { type CourtCache, importRiiDocument, parseRiiXml } from '../src/modules/
 import { refreshSearchIndex, searchIndexStatus } from '../src/modules/caselaw/search-index/registry.ts';
 import { startServer } from '../src/server.ts';
 
+const execFileAsync = promisify(execFile);
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? (ON_POSTGRES ? 100_000 : 5_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -241,40 +246,19 @@ async function measure(url: string, paths?: string[]): Promise<Measured> {
   return measured;
 }
 
-function run(url: string, paths?: string[]): Promise<Measured> {
-  let n = 0;
-  const requests = paths
-    ? [
-        {
-          setupRequest: (req: autocannon.Request) => {
-            req.path = paths[n++ % paths.length]!;
-            return req;
-          },
-        },
-      ]
-    : undefined;
-  return new Promise((resolve, reject) => {
-    const times: number[] = [];
-    const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, requests },
-      (err, result) => {
-        if (err) return reject(err);
-        times.sort((a, b) => a - b);
-        const at = (q: number) =>
-          times.length ? times[Math.min(times.length - 1, Math.floor(times.length * q))]! : NaN;
-        resolve({
-          p95_ms: Number(at(0.95).toFixed(1)),
-          p50_ms: Number(at(0.5).toFixed(1)),
-          rps: Math.round(result.requests.average),
-          requests: result.requests.total,
-          errors: result.errors + result.non2xx,
-        });
-      },
-    );
-    instance.on('response', (_c: unknown, _s: number, _b: number, ms: number) => {
-      times.push(ms);
-    });
-  });
+/** One measurement by the load generator in a process of its own (bench/load-process.ts). */
+async function run(url: string, paths?: string[]): Promise<Measured> {
+  const spec = JSON.stringify({ url, connections: CONNECTIONS, seconds: SECONDS, paths });
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
+      path.join(import.meta.dirname, 'load-process.ts'),
+      spec,
+    ],
+    { maxBuffer: 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kok-bench-caselaw-'));

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { Db } from '../../db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { fieldErrors, readQuery } from '../../platform/http/forms.ts';
@@ -23,21 +22,6 @@ import {
 import { cachedSearch } from './search-cache.ts';
 
 const parseRequest = normsParseRequestSchema;
-
-/** The norm keys each decision cites, in citation order. */
-async function normKeysOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .selectFrom('caselaw_decision_norms')
-    .select(['decision_id', 'norm_key'])
-    .where('decision_id', 'in', ids)
-    .orderBy('decision_id')
-    .orderBy('position')
-    .execute();
-  for (const r of rows) out.set(r.decision_id, [...(out.get(r.decision_id) ?? []), r.norm_key]);
-  return out;
-}
 
 /** `/api/v1/caselaw/...`: the norm parser, the search and published decisions, as JSON. */
 export function caselawApiRoutes() {
@@ -77,10 +61,6 @@ export function caselawApiRoutes() {
     // the whole answer is cached until the data changes (search-cache.ts)
     const body = await cachedSearch(db, `api:${JSON.stringify(params)}`, async () => {
       const outcome = await searchDecisions(db, params);
-      const norms = await normKeysOf(
-        db,
-        outcome.results.map((r) => r.id),
-      );
       const out: z.input<typeof searchResponseSchema> = {
         total: outcome.total,
         page: params.page,
@@ -96,7 +76,7 @@ export function caselawApiRoutes() {
           legal_areas: r.legal_areas,
           exploitation: r.exploitation,
           outcome: r.outcome,
-          norms: norms.get(r.id) ?? [],
+          norms: r.norm_keys,
           citation: citationLine(r),
           is_demo: r.is_demo,
           highlight: r.snippet,

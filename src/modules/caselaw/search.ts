@@ -279,6 +279,8 @@ export interface SearchHit {
   exploitation: string[];
   outcome: string;
   is_demo: boolean;
+  /** the norms it cites (keys), in citation order */
+  norm_keys: string[];
   snippet: string;
 }
 export interface FacetValue {
@@ -464,6 +466,8 @@ export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOu
     SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
       to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
       d.legal_areas, d.exploitation, d.outcome, d.is_demo,
+      ARRAY(SELECT n.norm_key FROM caselaw_decision_norms n WHERE n.decision_id = d.id
+            ORDER BY n.position, n.id) AS norm_keys,
       ${
         tsq && !markHere
           ? sql`ts_headline('german', ${body}, ${tsq},

@@ -78,7 +78,7 @@ function matchList(index: SearchIndex, node: TsqueryNode, depth: number): Int32A
     while (i < left.length || j < right.length) {
       const a = i < left.length ? left[i]! : Number.MAX_SAFE_INTEGER;
       const b = j < right.length ? right[j]! : Number.MAX_SAFE_INTEGER;
-      out[size++] = a <= b ? a : b;
+      out[size++] = Math.min(a, b);
       if (a <= b) i++;
       if (b <= a) j++;
     }
