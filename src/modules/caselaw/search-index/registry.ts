@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
 import type { SearchParams } from '../search.ts';
 import { splitQuery } from '../search.ts';
+import { searchDataVersion } from '../search-cache.ts';
 import { buildSearchIndex, type SearchIndex } from './build.ts';
 import { type IndexedOutcome, searchIndex } from './evaluate.ts';
 import { parseTsquery } from './tsquery.ts';
@@ -43,21 +44,15 @@ const pause = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-async function currentVersion(db: Db): Promise<string> {
-  const r = await sql<{ v: string }>`
-    SELECT (last_value::text || ':' || is_called::text) AS v FROM caselaw_search_version`.execute(db);
-  return r.rows[0]?.v ?? '';
-}
-
 /** Builds an index of the current data, unless the data keeps changing; the holder keeps the newest. */
 async function rebuild(db: Db, holder: Holder): Promise<void> {
-  const before = await currentVersion(db);
+  const before = await searchDataVersion(db);
   if (holder.index?.version === before) return;
   await pause(STABLE_MS);
-  if ((await currentVersion(db)) !== before) return; // still changing: the next search tries again
+  if ((await searchDataVersion(db)) !== before) return; // still changing: the next search tries again
   const started = Date.now();
   const index = await buildSearchIndex(db, before);
-  if ((await currentVersion(db)) !== before) return; // changed while reading: never keep a mixed index
+  if ((await searchDataVersion(db)) !== before) return; // changed while reading: never keep a mixed index
   holder.index = index;
   holder.buildMs = Date.now() - started;
 }
@@ -95,6 +90,7 @@ export async function searchWithIndex(db: Db, p: SearchParams): Promise<IndexedO
   const split = p.q ? splitQuery(p.q) : null;
   if (split && (split.courts.length || split.fileNumbers.length || split.norms.length || split.eclis.length))
     return null;
+  // the data version (as searchDataVersion reads it) and the parsed query in one statement
   const r = await sql<{ v: string; tsq: string | null }>`
     SELECT (SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version) AS v,
       ${split?.text ? sql`websearch_to_tsquery('german', ${split.text})::text` : sql`NULL::text`} AS tsq`.execute(
