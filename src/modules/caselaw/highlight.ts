@@ -48,20 +48,13 @@ const escapeText = (s: string) =>
  */
 export function highlight(text: string, lexemes: ReadonlySet<string>): string {
   const folded = [...lexemes].map((l) => ({ lexeme: l, folded: fold(l) }));
-  const stems = new Map<string, string>();
-  const stem = (word: string) => {
-    let s = stems.get(word);
-    if (s === undefined) {
-      s = stemmer(word.toLowerCase());
-      stems.set(word, s);
-    }
-    return s;
-  };
   // the words as start and end offsets; a word is looked at only if its first letter could begin a lexeme
   const initials = new Set(folded.map((l) => l.folded[0]));
   const starts: number[] = [];
   const ends: number[] = [];
   const marked: boolean[] = [];
+  // fragments as [first word, last word]: one starts at a marked word that no earlier fragment holds
+  const fragments: Array<[number, number]> = [];
   for (let i = 0; i < text.length; ) {
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
@@ -84,22 +77,37 @@ export function highlight(text: string, lexemes: ReadonlySet<string>): string {
         }
       }
     }
+    const at = starts.length;
     starts.push(start);
     ends.push(i);
     marked.push(hit);
+    const previous = fragments[fragments.length - 1];
+    if (hit && fragments.length < MAX_FRAGMENTS && (!previous || at > previous[1])) {
+      const first = Math.max(at - WORDS_BEFORE, previous ? previous[1] + 1 : 0);
+      fragments.push([first, first + FRAGMENT_WORDS - 1]);
+    }
+    // the words after the last fragment are never shown
+    if (fragments.length === MAX_FRAGMENTS && at >= fragments[MAX_FRAGMENTS - 1]![1]) break;
   }
-  const tokens = { starts, ends, marked };
   if (starts.length === 0) return '';
-  const fragments: Array<[number, number]> = [];
-  for (let i = 0; i < starts.length && fragments.length < MAX_FRAGMENTS; i++) {
-    if (!marked[i]) continue;
-    const first = Math.max(i - WORDS_BEFORE, fragments.length ? fragments[fragments.length - 1]![1] + 1 : 0);
-    const last = Math.min(starts.length - 1, first + FRAGMENT_WORDS - 1);
-    fragments.push([first, last]);
-    i = last;
-  }
+  for (const f of fragments) f[1] = Math.min(f[1], starts.length - 1);
   if (fragments.length === 0) fragments.push([0, Math.min(starts.length, LEAD_WORDS) - 1]);
+  const tokens = { starts, ends, marked };
   return fragments.map(([first, last]) => render(text, tokens, first, last)).join(' … ');
+}
+
+// stems of words seen in snippets, kept across searches (the same words come back in every result)
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
+function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    s = stemmer(word.toLowerCase());
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, s);
+  }
+  return s;
 }
 
 function render(

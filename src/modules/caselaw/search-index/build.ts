@@ -8,6 +8,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
 import { parseNormQuery, SECTION_KEY, SIMPLE } from '../norm-query.ts';
 import type { Citation } from '../norms.ts';
+import type { Facets } from '../search.ts';
+import type { Counts } from './count-pass.ts';
+import { bitsOf, type SetScratch } from './doc-sets.ts';
 
 const BATCH = 2000;
 
@@ -51,12 +54,25 @@ export interface Posting {
   docs: Int32Array;
   /** the term's weight in each of these decisions (see `termWeight`) */
   weight: Float32Array;
+  /** the same decisions as a bitset, for a term in at least one decision of DENSE (see doc-sets.ts) */
+  bits?: Uint32Array;
 }
 
-/** Several values per decision, stored flat: decision i's values are `values[start[i]] … values[start[i + 1] - 1]`. */
+/** A term in at least 1/DENSE of the decisions keeps a bitset too: it then costs at most half its posting again. */
+const DENSE = 32;
+
+/**
+ * Several values per decision, stored flat: decision i's values are `values[start[i]] … values[start[i + 1] - 1]`.
+ * Decisions share few distinct sets of values (legal areas, cited sections), so each decision also names its set
+ * (`set[i]`, the values in `setStart`/`setValues` alike): a facet counts sets with one increment per decision and
+ * spreads the counts over the values once at the end, instead of a loop of varying length per decision.
+ */
 export interface MultiColumn {
   start: Int32Array;
   values: Uint16Array;
+  set: Int32Array;
+  setStart: Int32Array;
+  setValues: Uint16Array;
 }
 
 export interface SearchIndex {
@@ -77,13 +93,29 @@ export interface SearchIndex {
   sectionKeys: MultiColumn;
   /** the decisions citing anything as a range or "ff.": all their citations, for the norm facet's completion */
   complexCitations: Map<number, Array<{ cited: Citation | null; simple: boolean }>>;
+  /** 1 for a decision in `complexCitations` (read per match, where a map lookup would cost more) */
+  complex: Uint8Array;
   normVariants: NormVariant[];
   postings: Map<string, Posting>;
   /**
    * Working memory of a search, allocated once: a search on the index runs synchronously from start to end, so
    * one search never sees another's values.
    */
-  scratch: { matches: Int32Array; score: Float32Array; bitmaps: Uint8Array[]; lists: Int32Array[] };
+  /** what searches on this index work out once: parsed norm facet values, the facets of all decisions */
+  memo: {
+    normQueries: Map<string, Citation | null>;
+    allFacets?: Facets;
+    /** every decision by date, newest (oldest) first, ties by id */
+    newest?: Int32Array;
+    oldest?: Int32Array;
+  };
+  scratch: {
+    matches: Int32Array;
+    score: Float32Array;
+    bitmaps: Uint8Array[];
+    sets: SetScratch;
+    counts?: Counts;
+  };
   dict: Record<
     'court_type' | 'land' | 'jurisdiction' | 'year' | 'type' | 'outcome' | 'area' | 'exploitation' | 'norm',
     Dictionary
@@ -94,12 +126,32 @@ export interface SearchIndex {
 class MultiColumnBuilder {
   private readonly start: number[] = [0];
   private readonly values: number[] = [];
+  private readonly set: number[] = [];
+  private readonly sets = new Map<string, number>();
+  private readonly setStart: number[] = [0];
+  private readonly setValues: number[] = [];
   push(ids: Iterable<number>): void {
-    for (const id of new Set(ids)) this.values.push(id);
+    const distinct = [...new Set(ids)];
+    for (const id of distinct) this.values.push(id);
     this.start.push(this.values.length);
+    const key = distinct.sort((a, b) => a - b).join(',');
+    let set = this.sets.get(key);
+    if (set === undefined) {
+      set = this.sets.size;
+      this.sets.set(key, set);
+      for (const id of distinct) this.setValues.push(id);
+      this.setStart.push(this.setValues.length);
+    }
+    this.set.push(set);
   }
   done(): MultiColumn {
-    return { start: Int32Array.from(this.start), values: Uint16Array.from(this.values) };
+    return {
+      start: Int32Array.from(this.start),
+      values: Uint16Array.from(this.values),
+      set: Int32Array.from(this.set),
+      setStart: Int32Array.from(this.setStart),
+      setValues: Uint16Array.from(this.setValues),
+    };
   }
 }
 
@@ -290,8 +342,11 @@ export async function buildSearchIndex(db: Db, version: string): Promise<SearchI
   }
 
   const postings = new Map<string, Posting>();
-  for (const [lexeme, list] of postingLists)
-    postings.set(lexeme, { docs: Int32Array.from(list.docs), weight: Float32Array.from(list.weight) });
+  for (const [lexeme, list] of postingLists) {
+    const docs = Int32Array.from(list.docs);
+    const bits = docs.length * DENSE >= ids.length ? bitsOf(docs, ids.length) : undefined;
+    postings.set(lexeme, { docs, weight: Float32Array.from(list.weight), bits });
+  }
   return {
     version,
     size: ids.length,
@@ -307,13 +362,19 @@ export async function buildSearchIndex(db: Db, version: string): Promise<SearchI
     exploitation: exploitation.done(),
     sectionKeys: sectionKeys.done(),
     complexCitations,
+    complex: (() => {
+      const flags = new Uint8Array(ids.length);
+      for (const doc of complexCitations.keys()) flags[doc] = 1;
+      return flags;
+    })(),
     normVariants: [...variants.values()],
     postings,
+    memo: { normQueries: new Map() },
     scratch: {
       matches: new Int32Array(ids.length),
       score: new Float32Array(ids.length),
       bitmaps: [],
-      lists: [],
+      sets: { size: ids.length, lists: [], bitsets: [] },
     },
     dict,
   };

@@ -7,7 +7,19 @@
 import { keyPrefix, parseNormQuery } from '../norm-query.ts';
 import { type Citation, normMatches } from '../norms.ts';
 import type { Facets, FacetValue, SearchParams } from '../search.ts';
-import type { MultiColumn, SearchIndex } from './build.ts';
+import type { SearchIndex } from './build.ts';
+import { countFiltered, countUnfiltered, NO_FILTER, newCounts, spreadSets } from './count-pass.ts';
+import {
+  complement,
+  type DocSet,
+  EMPTY_SET,
+  intersect,
+  listOf,
+  seek,
+  subtract,
+  unite,
+  workingList,
+} from './doc-sets.ts';
 import type { TsqueryNode } from './tsquery.ts';
 import { positiveLexemes } from './tsquery.ts';
 
@@ -23,96 +35,28 @@ export interface IndexedOutcome {
   lexemes: Set<string>;
 }
 
-// one bit per filter, to tell which filters a decision fails
-const COURT = 1;
-const LAND = 2;
-const JURISDICTION = 4;
-const YEAR = 8;
-const AREA = 16;
-const EXPLOITATION = 32;
-const NORM = 64;
-const TYPE = 128;
-const OUTCOME = 256;
-
-/**
- * Writes into `out` (a byte per decision) which decisions a tsquery tree matches. Intermediate sets come from the
- * index's working memory (`bitmap(depth)`), so a search allocates no decision-sized arrays: the heap holds the
- * whole index, and every large allocation would make the garbage collector walk it again.
- */
-function matchTree(index: SearchIndex, node: TsqueryNode, out: Uint8Array, depth: number): void {
+/** The decisions a tsquery tree matches, as a set (see doc-sets.ts); `depth` numbers the working buffers. */
+function matchSet(index: SearchIndex, node: TsqueryNode, depth: number): DocSet {
+  const scratch = index.scratch.sets;
   if (node.op === 'term') {
-    out.fill(0);
     const posting = index.postings.get(node.lexeme);
-    if (posting) for (const doc of posting.docs) out[doc] = 1;
-  } else if (node.op === 'not') {
-    matchTree(index, node.arg, out, depth);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ 1;
-  } else {
-    matchTree(index, node.left, out, depth);
-    const right = bitmap(index, depth);
-    matchTree(index, node.right, right, depth + 1);
-    if (node.op === 'and') for (let i = 0; i < out.length; i++) out[i] = out[i]! & right[i]!;
-    else for (let i = 0; i < out.length; i++) out[i] = out[i]! | right[i]!;
+    if (!posting) return EMPTY_SET;
+    return posting.bits ? { bits: posting.bits } : { list: posting.docs };
   }
+  if (node.op === 'not') return complement(scratch, matchSet(index, node.arg, depth + 1), depth);
+  // the left side's result stays in buffers of depth + 1 while the right side works at depth + 2 and deeper
+  const left = matchSet(index, node.left, depth + 1);
+  if (node.op === 'and' && node.right.op === 'not')
+    return subtract(scratch, left, matchSet(index, node.right.arg, depth + 2), depth);
+  const right = matchSet(index, node.right, depth + 2);
+  return node.op === 'and' ? intersect(scratch, left, right, depth) : unite(scratch, left, right, depth);
 }
 
-/**
- * The matching decisions as an ascending list, for trees of terms joined by AND and OR with NOT only right of an
- * AND ("a -b"), the usual queries: merging posting lists touches only the decisions that contain the words, where
- * a bitmap visits every decision. Null for other trees (the bitmap decides them). Results are written into the
- * index's working lists (`list(depth)`); a term answers with its posting list itself.
- */
-function matchList(index: SearchIndex, node: TsqueryNode, depth: number): Int32Array | null {
-  if (node.op === 'term') return index.postings.get(node.lexeme)?.docs ?? EMPTY;
-  if (node.op === 'not') return null;
-  const left = matchList(index, node.left, depth + 1);
-  if (left === null) return null;
-  const negated = node.op === 'and' && node.right.op === 'not';
-  const right = matchList(index, negated ? (node.right as { arg: TsqueryNode }).arg : node.right, depth + 2);
-  if (right === null) return null;
-  const out = list(index, depth);
-  let size = 0;
-  let i = 0;
-  let j = 0;
-  if (node.op === 'or') {
-    while (i < left.length || j < right.length) {
-      const a = i < left.length ? left[i]! : Number.MAX_SAFE_INTEGER;
-      const b = j < right.length ? right[j]! : Number.MAX_SAFE_INTEGER;
-      out[size++] = Math.min(a, b);
-      if (a <= b) i++;
-      if (b <= a) j++;
-    }
-  } else if (negated) {
-    for (; i < left.length; i++) {
-      const a = left[i]!;
-      while (j < right.length && right[j]! < a) j++;
-      if (j >= right.length || right[j] !== a) out[size++] = a;
-    }
-  } else {
-    while (i < left.length && j < right.length) {
-      const a = left[i]!;
-      const b = right[j]!;
-      if (a === b) out[size++] = a;
-      if (a <= b) i++;
-      if (b <= a) j++;
-    }
-  }
-  return out.subarray(0, size);
-}
-
-const EMPTY = new Int32Array(0);
-
-function list(index: SearchIndex, depth: number): Int32Array {
-  const { lists } = index.scratch;
-  while (lists.length <= depth) lists.push(new Int32Array(index.size));
-  return lists[depth]!;
-}
-
-/** The index's working bitmap number `depth` (0: the text match, 1…: intermediate sets, last: the norm match). */
-function bitmap(index: SearchIndex, depth: number): Uint8Array {
+/** The working byte map for the norm match (one byte per decision). */
+function bitmap(index: SearchIndex): Uint8Array {
   const { bitmaps } = index.scratch;
-  while (bitmaps.length <= depth) bitmaps.push(new Uint8Array(index.size));
-  return bitmaps[depth]!;
+  if (bitmaps.length === 0) bitmaps.push(new Uint8Array(index.size));
+  return bitmaps[0]!;
 }
 
 /** The decisions citing the norm `query`, decided as the SQL search's norm condition decides it. */
@@ -142,30 +86,34 @@ function isoDay(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
 
-function hasValue(column: MultiColumn, doc: number, id: number): boolean {
-  for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++)
-    if (column.values[i] === id) return true;
-  return false;
-}
-
-function countValues(column: MultiColumn, doc: number, counts: Int32Array): void {
-  for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++) counts[column.values[i]!]!++;
-}
-
-/** No filter on this facet (a filter on a value no decision has is -1 and matches nothing). */
-const NO_FILTER = -2;
-
 /** Compares two decisions for the page: rank, then date, then id (document order is id order). */
 type Order = (a: number, b: number) => number;
 
-/** The first `k` decisions of `docs` by `order`, without sorting them all. */
-function firstK(docs: Int32Array, count: number, k: number, order: Order): number[] {
+/** -1, 0 or 1: small integers, where a difference of scores would be a fresh heap number per comparison. */
+const compare = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The first `k` decisions of `docs` by `order`, without sorting them all. `first[doc]` is the order's first key,
+ * larger first when `sign` is 1, smaller first when -1: most decisions are turned away by it without a call.
+ */
+function firstK(
+  docs: Int32Array,
+  count: number,
+  k: number,
+  order: Order,
+  first: Float32Array | Int32Array,
+  sign: 1 | -1,
+): number[] {
   // deep pages: sorting everything is cheaper than keeping thousands in order
   if (k > 1000) return Array.from(docs.subarray(0, count)).sort(order).slice(0, k);
   const top: number[] = [];
   for (let i = 0; i < count; i++) {
     const doc = docs[i]!;
-    if (top.length === k && order(doc, top[k - 1]!) >= 0) continue;
+    if (top.length === k) {
+      const worst = top[k - 1]!;
+      const ahead = sign * (first[doc]! - first[worst]!);
+      if (ahead < 0 || (ahead === 0 && order(doc, worst) >= 0)) continue;
+    }
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
@@ -190,19 +138,12 @@ export function searchIndex(
 ): IndexedOutcome {
   const n = index.size;
   const { dict } = index;
-  // the decisions to look at: those of the text's posting lists where it can, else every one with a bitmap
-  let text: Uint8Array | null = null;
+  // the decisions to look at: those matching the text, else every one
   let candidates: Int32Array | null = null;
-  if (tree !== null) {
-    if ('empty' in tree) candidates = EMPTY;
-    else candidates = matchList(index, tree, 0);
-    if (candidates === null) {
-      text = bitmap(index, 0);
-      matchTree(index, tree as TsqueryNode, text, 2);
-    }
-  }
+  if (tree !== null)
+    candidates = 'empty' in tree ? EMPTY_SET.list! : listOf(index.scratch.sets, matchSet(index, tree, 0), 0);
   const normQuery = p.norm ? parseNormQuery(p.norm) : null;
-  const norm = normQuery ? matchNorm(index, normQuery, bitmap(index, 1)) : null;
+  const norm = normQuery ? matchNorm(index, normQuery, bitmap(index)) : null;
   const from = p.from ? isoDay(p.from) : Number.NEGATIVE_INFINITY;
   const to = p.to ? isoDay(p.to) : Number.POSITIVE_INFINITY;
   const wanted = (d: { find(v: string): number }, v: string | number | undefined) =>
@@ -216,86 +157,46 @@ export function searchIndex(
   const type = wanted(dict.type, p.type);
   const outcome = wanted(dict.outcome, p.outcome);
 
-  const size = (d: { values: string[] }) => new Int32Array(d.values.length);
-  const counts = {
-    court_type: size(dict.court_type),
-    land: size(dict.land),
-    jurisdiction: size(dict.jurisdiction),
-    year: size(dict.year),
-    area: size(dict.area),
-    exploitation: size(dict.exploitation),
-    norm: size(dict.norm),
-    type: size(dict.type),
-    outcome: size(dict.outcome),
+  // Without words and dates, the facet of the only active filter counts every decision (its own filter is the
+  // only one): its values are those of the facets of all decisions, worked out once per index, and only the
+  // decisions passing the filter need a visit. With no filter at all, the facets are those of all decisions.
+  const filters: Record<keyof Facets, number> = {
+    court_type: court,
+    land,
+    jurisdiction,
+    year,
+    area,
+    exploitation,
+    norm: norm ? 0 : NO_FILTER,
+    type,
+    outcome,
   };
-  const { matches } = index.scratch;
-  let total = 0;
-  // decisions that count for the norm facet and cite a range or "ff." (completed below)
-  const normFacetComplex: number[] = [];
-
-  // one pass: the typed columns are read in place (held in locals, so the loop reads registers, not properties),
-  // nothing is allocated per decision
-  const { day: days, courtType, land: lands, jurisdiction: jurisdictions, year: years } = index;
-  const { decisionType, outcome: outcomes, areas, exploitation: exploitations, sectionKeys } = index;
-  const cCourt = counts.court_type;
-  const cLand = counts.land;
-  const cJurisdiction = counts.jurisdiction;
-  const cYear = counts.year;
-  const cType = counts.type;
-  const cOutcome = counts.outcome;
-  const cArea = counts.area;
-  const cExploitation = counts.exploitation;
-  const cNorm = counts.norm;
-  const { start: areaStart, values: areaValues } = areas;
-  const { start: exploitationStart, values: exploitationValues } = exploitations;
-  const { start: normStart, values: normValues } = sectionKeys;
-  const hasComplex = index.complexCitations.size > 0;
-  const count = candidates === null ? n : candidates.length;
-  for (let k = 0; k < count; k++) {
-    const doc = candidates === null ? k : candidates[k]!;
-    if (text !== null && text[doc] === 0) continue;
-    const day = days[doc]!;
-    if (day < from || day > to) continue;
-    let failed = 0;
-    if (court !== NO_FILTER && courtType[doc] !== court) failed |= COURT;
-    if (land !== NO_FILTER && lands[doc] !== land) failed |= LAND;
-    if (jurisdiction !== NO_FILTER && jurisdictions[doc] !== jurisdiction) failed |= JURISDICTION;
-    if (year !== NO_FILTER && years[doc] !== year) failed |= YEAR;
-    if (area !== NO_FILTER && !hasValue(areas, doc, area)) failed |= AREA;
-    if (exploitation !== NO_FILTER && !hasValue(exploitations, doc, exploitation)) failed |= EXPLOITATION;
-    if (norm !== null && norm[doc] === 0) failed |= NORM;
-    if (type !== NO_FILTER && decisionType[doc] !== type) failed |= TYPE;
-    if (outcome !== NO_FILTER && outcomes[doc] !== outcome) failed |= OUTCOME;
-    // a facet counts the decision when nothing but its own filter fails
-    if (failed === 0) {
-      matches[total++] = doc;
-      cCourt[courtType[doc]!]!++;
-      cLand[lands[doc]!]!++;
-      cJurisdiction[jurisdictions[doc]!]!++;
-      cYear[years[doc]!]!++;
-      cType[decisionType[doc]!]!++;
-      cOutcome[outcomes[doc]!]!++;
-      for (let i = areaStart[doc]!, end = areaStart[doc + 1]!; i < end; i++) cArea[areaValues[i]!]!++;
-      for (let i = exploitationStart[doc]!, end = exploitationStart[doc + 1]!; i < end; i++)
-        cExploitation[exploitationValues[i]!]!++;
-      for (let i = normStart[doc]!, end = normStart[doc + 1]!; i < end; i++) cNorm[normValues[i]!]!++;
-      if (hasComplex && index.complexCitations.has(doc)) normFacetComplex.push(doc);
-      continue;
-    }
-    if (failed & (failed - 1)) continue;
-    if (failed === COURT) cCourt[courtType[doc]!]!++;
-    else if (failed === LAND) cLand[lands[doc]!]!++;
-    else if (failed === JURISDICTION) cJurisdiction[jurisdictions[doc]!]!++;
-    else if (failed === YEAR) cYear[years[doc]!]!++;
-    else if (failed === TYPE) cType[decisionType[doc]!]!++;
-    else if (failed === OUTCOME) cOutcome[outcomes[doc]!]!++;
-    else if (failed === AREA) countValues(areas, doc, counts.area);
-    else if (failed === EXPLOITATION) countValues(exploitations, doc, counts.exploitation);
-    else if (failed === NORM) {
-      countValues(sectionKeys, doc, counts.norm);
-      if (index.complexCitations.has(doc)) normFacetComplex.push(doc);
-    }
+  const active = (Object.keys(filters) as Array<keyof Facets>).filter((k) => filters[k] !== NO_FILTER);
+  const unrestricted = tree === null && !p.from && !p.to;
+  const solo = unrestricted && active.length === 1 ? active[0]! : null;
+  if (solo && !index.memo.allFacets)
+    index.memo.allFacets = searchIndex(index, { page: 1, per_page: 1 }, null).facets;
+  if (unrestricted && active.length === 0 && index.memo.allFacets) {
+    // every decision in date order, sorted once per index (the start page of the search)
+    const oldest = p.sort === 'oldest';
+    const key = oldest ? 'oldest' : 'newest';
+    index.memo[key] ??= Int32Array.from(allByDate(index, oldest));
+    const offset = (p.page - 1) * p.per_page;
+    const pageIds = Array.from(
+      index.memo[key].subarray(offset, offset + p.per_page),
+      (doc) => index.ids[doc]!,
+    );
+    return { total: n, facets: copyFacets(index.memo.allFacets), pageIds, lexemes: new Set() };
   }
+  if (solo === 'norm') candidates = docsWhere(norm!, workingList(index.scratch.sets, 0));
+
+  const counts = newCounts(index);
+  const pass = { index, candidates, filters, norm, from, to, counts };
+  const { total, normFacetComplex } =
+    active.length === 0 && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY
+      ? countUnfiltered(pass)
+      : countFiltered(pass, solo === null);
+  spreadSets(index, counts);
 
   const listed = (d: { values: string[] }, c: Int32Array): FacetValue[] => {
     const out: FacetValue[] = [];
@@ -303,20 +204,44 @@ export function searchIndex(
     return out;
   };
   const facets: Facets = {
-    court_type: listed(dict.court_type, counts.court_type),
-    land: listed(dict.land, counts.land),
-    jurisdiction: listed(dict.jurisdiction, counts.jurisdiction),
-    year: listed(dict.year, counts.year),
-    area: listed(dict.area, counts.area),
-    exploitation: listed(dict.exploitation, counts.exploitation),
-    norm: completeNormFacet(index, listed(dict.norm, counts.norm), normFacetComplex),
-    type: listed(dict.type, counts.type),
-    outcome: listed(dict.outcome, counts.outcome),
+    court_type: listed(dict.court_type, counts.values.court_type),
+    land: listed(dict.land, counts.values.land),
+    jurisdiction: listed(dict.jurisdiction, counts.values.jurisdiction),
+    year: listed(dict.year, counts.values.year),
+    area: listed(dict.area, counts.values.area),
+    exploitation: listed(dict.exploitation, counts.values.exploitation),
+    norm: completeNormFacet(index, listed(dict.norm, counts.values.norm), normFacetComplex),
+    type: listed(dict.type, counts.values.type),
+    outcome: listed(dict.outcome, counts.values.outcome),
   };
 
-  const pageIds = page(index, p, tree, matches, total);
+  if (solo) facets[solo] = [...index.memo.allFacets![solo]];
+  if (unrestricted && active.length === 0) index.memo.allFacets = copyFacets(facets);
+
+  const pageIds = page(index, p, tree, index.scratch.matches, total);
   const lexemes = tree === null || 'empty' in tree ? new Set<string>() : positiveLexemes(tree);
   return { total, facets, pageIds, lexemes };
+}
+
+function allByDate(index: SearchIndex, oldest: boolean): number[] {
+  const { day } = index;
+  const docs = Array.from({ length: index.size }, (_, doc) => doc);
+  return oldest
+    ? docs.sort((a, b) => compare(day[a]!, day[b]!) || a - b)
+    : docs.sort((a, b) => compare(day[b]!, day[a]!) || a - b);
+}
+
+function copyFacets(facets: Facets): Facets {
+  const copy = { ...facets };
+  for (const k of Object.keys(copy) as Array<keyof Facets>) copy[k] = [...copy[k]];
+  return copy;
+}
+
+/** The decisions whose byte in `bytes` is 1, ascending, written into `out`'s buffer. */
+function docsWhere(bytes: Uint8Array, out: Int32Array): Int32Array {
+  let size = 0;
+  for (let doc = 0; doc < bytes.length; doc++) if (bytes[doc] === 1) out[size++] = doc;
+  return out.subarray(0, size);
 }
 
 /**
@@ -327,8 +252,13 @@ function completeNormFacet(index: SearchIndex, plain: FacetValue[], complexDocs:
   const candidates = plain
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     .slice(0, NORM_CANDIDATES);
+  const { normQueries } = index.memo;
   const out = candidates.map((v) => {
-    const query = parseNormQuery(v.value);
+    let query = normQueries.get(v.value);
+    if (query === undefined) {
+      query = parseNormQuery(v.value);
+      normQueries.set(v.value, query);
+    }
     if (!query) return v;
     let extra = 0;
     for (const doc of complexDocs) {
@@ -353,23 +283,40 @@ function page(
   const sort = p.sort ?? (p.q ? 'relevance' : 'newest');
   const offset = (p.page - 1) * p.per_page;
   if (offset >= total) return [];
+  const { day } = index;
   let order: Order;
+  let first: Float32Array | Int32Array = day;
+  let sign: 1 | -1 = 1;
   if (sort === 'oldest') {
-    order = (a, b) => index.day[a]! - index.day[b]! || a - b;
+    order = (a, b) => compare(day[a]!, day[b]!) || a - b;
+    sign = -1;
   } else if (sort === 'relevance' && hasText) {
     const { score } = index.scratch;
     // only the matching decisions' scores are read: only they start from 0 (the others keep stale values)
     for (let i = 0; i < total; i++) score[matches[i]!] = 0;
+    // each match is looked up in each word's posting by galloping search where the posting is much longer: a few
+    // matches in a long posting cost a few lookups, not a walk through the posting
     for (const lexeme of positiveLexemes(tree as TsqueryNode)) {
       const posting = index.postings.get(lexeme);
       if (!posting) continue;
-      for (let i = 0; i < posting.docs.length; i++) score[posting.docs[i]!]! += posting.weight[i]!;
+      const { docs, weight } = posting;
+      if (docs.length <= total * 4) {
+        // most of the posting matches: adding every weight (read only for the matches) is cheaper than lookups
+        for (let i = 0; i < total; i++) score[docs[i]!]! += weight[i]!;
+        continue;
+      }
+      for (let i = 0, j = 0; i < total && j < docs.length; i++) {
+        const doc = matches[i]!;
+        j = seek(docs, j, doc);
+        if (docs[j] === doc) score[doc]! += weight[j]!;
+      }
     }
-    order = (a, b) => score[b]! - score[a]! || index.day[b]! - index.day[a]! || a - b;
+    order = (a, b) => compare(score[b]!, score[a]!) || compare(day[b]!, day[a]!) || a - b;
+    first = score;
   } else {
-    order = (a, b) => index.day[b]! - index.day[a]! || a - b;
+    order = (a, b) => compare(day[b]!, day[a]!) || a - b;
   }
-  return firstK(matches, total, offset + p.per_page, order)
+  return firstK(matches, total, offset + p.per_page, order, first, sign)
     .slice(offset)
     .map((doc) => index.ids[doc]!);
 }
