@@ -11,7 +11,7 @@ import { normaliseEcli } from './ecli.ts';
 import { highlight } from './highlight.ts';
 import { COMPLEX, keyPrefix, parseNormQuery, SECTION_KEY, SIMPLE } from './norm-query.ts';
 import { type Citation, normMatches } from './norms.ts';
-import { searchWithIndex } from './search-index/registry.ts';
+import { refreshSearchIndex, searchWithIndex } from './search-index/registry.ts';
 import { courtTypes } from './store.ts';
 
 export { parseNormQuery };
@@ -448,51 +448,82 @@ async function searchInSql(db: Db, s: Prepared, tsq: RawBuilder<unknown> | null)
  * index where it can (decision 0026), else in SQL; both give the same total, facets and matching set.
  */
 export async function searchDecisions(db: Db, p: SearchParams): Promise<SearchOutcome> {
-  const indexed = await searchWithIndex(db, p);
-  const s = indexed ? null : await prepare(db, p);
-  // the index answers only searches without fielded terms: its text is the whole query
-  const text = s ? s.text : (p.q ?? '');
-  const tsq = text ? sql`websearch_to_tsquery('german', ${text})` : null;
-  // the snippet comes from the lead (title, headnotes, summary, tenor, the start of the reasons; migration 0021):
-  // ts_headline parses all the text it is given, per result
+  // the index may answer before the data version is read: the page's statement reads it, and an answer from an
+  // index of older data is dropped (searched again in SQL) while a new index is built
+  const indexed = await searchWithIndex(db, p, { deferVersionCheck: true });
+  if (indexed) {
+    const page = await pageRows(db, indexed.pageIds, null, !indexed.versionChecked);
+    if (indexed.versionChecked || page.version === indexed.version) {
+      // the index knows the query's lexemes: snippets are marked here (highlight.ts)
+      if (p.q) for (const r of page.rows) r.snippet = highlight(r.snippet, indexed.lexemes);
+      return outcome(indexed, page.rows, p.q ? 'marked' : 'plain');
+    }
+    void refreshSearchIndex(db);
+  }
+  const s = await prepare(db, p);
+  const tsq = s.text ? sql`websearch_to_tsquery('german', ${s.text})` : null;
+  const matched = await searchInSql(db, s, tsq);
+  const page = await pageRows(db, matched.pageIds, tsq, false);
+  return outcome(matched, page.rows, tsq ? 'headline' : 'plain');
+}
+
+/**
+ * The rows of a page of results in the order of `ids`, as one JSON value (parsed natively, where arrays in rows
+ * would each be parsed by the driver in JavaScript). The snippet comes from the lead (title, headnotes, summary,
+ * tenor, the start of the reasons; migration 0021): `ts_headline` when `tsq` is given (it stems all the text it is
+ * given, so only the page's rows are highlighted), else the lead itself. `withVersion`: the current data version
+ * is read in the same statement.
+ */
+async function pageRows(
+  db: Db,
+  ids: string[],
+  tsq: RawBuilder<unknown> | null,
+  withVersion: boolean,
+): Promise<{ rows: SearchHit[]; version: string | null }> {
+  if (ids.length === 0 && !withVersion) return { rows: [], version: null };
   const body = sql`d.lead_text`;
-  const matched = indexed ?? (await searchInSql(db, s!, tsq));
-  // only the page's rows are read in full and highlighted (ts_headline is the expensive part)
-  const ids = matched.pageIds;
-  // the index knows the query's lexemes: snippets are marked here (highlight.ts); other searches use ts_headline
-  const markHere = indexed !== null && tsq !== null;
-  const rows = ids.length
-    ? await sql<SearchHit>`
-    SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
-      to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
-      d.legal_areas, d.exploitation, d.outcome, d.is_demo,
-      ARRAY(SELECT n.norm_key FROM caselaw_decision_norms n WHERE n.decision_id = d.id
-            ORDER BY n.position, n.id) AS norm_keys,
-      ${
-        tsq && !markHere
-          ? sql`ts_headline('german', ${body}, ${tsq},
-              'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
-          : markHere
-            ? body
-            : sql`left(${body}, 400)`
-      } AS snippet
-    FROM ${FROM} WHERE d.id IN (${sql.join(ids)})`.execute(db)
-    : { rows: [] as SearchHit[] };
-  if (markHere) for (const r of rows.rows) r.snippet = highlight(r.snippet, indexed.lexemes);
-  const position = new Map(ids.map((id, i) => [id, i]));
-  rows.rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const snippet = tsq
+    ? sql`ts_headline('german', ${body}, ${tsq},
+        'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
+    : body;
+  const r = await sql<{ v: string | null; rows: SearchHit[] }>`
+    SELECT ${withVersion ? sql`(SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version)` : sql`NULL::text`} AS v,
+      (SELECT coalesce(json_agg(r ORDER BY r.position), '[]'::json) FROM (
+        SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
+          to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,
+          d.legal_areas, d.exploitation, d.outcome, d.is_demo,
+          ARRAY(SELECT n.norm_key FROM caselaw_decision_norms n WHERE n.decision_id = d.id
+                ORDER BY n.position, n.id) AS norm_keys,
+          ${snippet} AS snippet, i.position
+        FROM ${FROM} JOIN unnest(${ids}::uuid[]) WITH ORDINALITY i(id, position) ON i.id = d.id) r) AS rows`.execute(
+    db,
+  );
+  const row = r.rows[0]!;
+  const rows = typeof row.rows === 'string' ? (JSON.parse(row.rows) as SearchHit[]) : row.rows;
+  return { rows, version: row.v };
+}
+
+/** The outcome of a search from its matches and its page's rows; `snippets` says how they were made. */
+function outcome(
+  matched: { total: number; facets: Facets },
+  rows: Array<SearchHit & { position?: number }>,
+  snippets: 'marked' | 'headline' | 'plain',
+): SearchOutcome {
   const facets = { ...matched.facets };
   for (const n of FACET_NAMES) facets[n] = n === 'norm' ? facets[n] : sortFacet(n, facets[n]);
   return {
     total: matched.total,
-    results: rows.rows.map((r) => ({
+    results: rows.map(({ position: _, ...r }) => ({
       ...r,
       // the lead text has no markup; highlight() escapes angle brackets itself and adds only <mark>, so only
       // ts_headline's output goes through the sanitiser
       snippet:
-        tsq && !markHere
+        snippets === 'headline'
           ? cleanSnippet(r.snippet)
-          : (markHere ? r.snippet : r.snippet.replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+          : (snippets === 'marked'
+              ? r.snippet
+              : r.snippet.slice(0, 400).replace(/</g, '&lt;').replace(/>/g, '&gt;')
+            )
               .replace(/\s+/g, ' ')
               .trim(),
     })),

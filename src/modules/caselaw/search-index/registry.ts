@@ -82,27 +82,62 @@ export function refreshSearchIndex(db: Db): Promise<void> {
 }
 
 /**
- * The outcome of the search from the index, or null when the index cannot answer it (switched off, not built for
- * the current data, fielded terms, phrase operators): then the caller searches in SQL.
+ * The tsquery PostgreSQL makes of a search text (`websearch_to_tsquery('german', …)::text`), remembered: it depends
+ * only on the text and the text search configuration, and asking for it is a statement per search.
  */
-export async function searchWithIndex(db: Db, p: SearchParams): Promise<IndexedOutcome | null> {
+const tsqueries = new Map<string, string>();
+const MAX_TSQUERIES = 2000;
+
+function rememberTsquery(text: string, tsq: string): void {
+  if (tsqueries.size >= MAX_TSQUERIES) tsqueries.delete(tsqueries.keys().next().value as string);
+  tsqueries.set(text, tsq);
+}
+
+export interface IndexAnswer extends IndexedOutcome {
+  /** the data version of the index that answered */
+  version: string;
+  /** whether the current data version was read and found equal; if not, the caller must compare it */
+  versionChecked: boolean;
+}
+
+/**
+ * The outcome of the search from the index, or null when the index cannot answer it (switched off, not built for
+ * the current data, fielded terms, phrase operators): then the caller searches in SQL. With `deferVersionCheck`,
+ * a search whose tsquery is known is answered without a statement, and the caller reads the data version in its
+ * own next statement and drops the answer unless it equals `version`.
+ */
+export async function searchWithIndex(
+  db: Db,
+  p: SearchParams,
+  options: { deferVersionCheck?: boolean } = {},
+): Promise<IndexAnswer | null> {
   if (!searchIndexEnabled()) return null;
   const split = p.q ? splitQuery(p.q) : null;
   if (split && (split.courts.length || split.fileNumbers.length || split.norms.length || split.eclis.length))
     return null;
+  const text = split?.text || null;
+  const holder = holderOf(db);
+  const known = text === null ? null : tsqueries.get(text);
+  if (options.deferVersionCheck && holder.index && known !== undefined) {
+    const answer = answerFrom(holder.index, p, known);
+    return answer && { ...answer, version: holder.index.version, versionChecked: false };
+  }
   // the data version (as searchDataVersion reads it) and the parsed query in one statement
   const r = await sql<{ v: string; tsq: string | null }>`
     SELECT (SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version) AS v,
-      ${split?.text ? sql`websearch_to_tsquery('german', ${split.text})::text` : sql`NULL::text`} AS tsq`.execute(
-    db,
-  );
+      ${text ? sql`websearch_to_tsquery('german', ${text})::text` : sql`NULL::text`} AS tsq`.execute(db);
   const { v, tsq } = r.rows[0]!;
-  const holder = holderOf(db);
+  if (text !== null && tsq !== null) rememberTsquery(text, tsq);
   if (holder.index?.version !== v) {
     void refreshSearchIndex(db);
     return null;
   }
+  const answer = answerFrom(holder.index, p, tsq);
+  return answer && { ...answer, version: v, versionChecked: true };
+}
+
+function answerFrom(index: SearchIndex, p: SearchParams, tsq: string | null): IndexedOutcome | null {
   const tree = tsq === null ? null : parseTsquery(tsq);
   if (tsq !== null && tree === null) return null;
-  return searchIndex(holder.index, p, tree);
+  return searchIndex(index, p, tree);
 }
