@@ -115,6 +115,9 @@ export interface SearchIndex {
     bitmaps: Uint8Array[];
     sets: SetScratch;
     counts?: Counts;
+    /** a decision is among the current search's matches when its mark is `mark` (raised per search) */
+    marks: Uint32Array;
+    mark: number;
   };
   dict: Record<
     'court_type' | 'land' | 'jurisdiction' | 'year' | 'type' | 'outcome' | 'area' | 'exploitation' | 'norm',
@@ -375,6 +378,8 @@ export async function buildSearchIndex(db: Db, version: string): Promise<SearchI
       score: new Float32Array(ids.length),
       bitmaps: [],
       sets: { size: ids.length, lists: [], bitsets: [] },
+      marks: new Uint32Array(ids.length),
+      mark: 0,
     },
     dict,
   };

@@ -120,7 +120,7 @@ export function countUnfiltered({ index, candidates, counts }: Pass): Passed {
   return { total: count, normFacetComplex };
 }
 
-function hasValue(column: MultiColumn, doc: number, id: number): boolean {
+export function hasValue(column: MultiColumn, doc: number, id: number): boolean {
   for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++)
     if (column.values[i] === id) return true;
   return false;
@@ -128,13 +128,9 @@ function hasValue(column: MultiColumn, doc: number, id: number): boolean {
 
 /**
  * With filters or dates: a decision matches when no filter fails; a facet counts it when nothing but its own filter
- * fails (multi-select), so each count is the total of the search with that value chosen. `countAlone` false: the
- * single-failure counts are not needed (the caller knows that facet already).
+ * fails (multi-select), so each count is the total of the search with that value chosen.
  */
-export function countFiltered(
-  { index, candidates, filters, norm, from, to, counts }: Pass,
-  countAlone: boolean,
-): Passed {
+export function countFiltered({ index, candidates, filters, norm, from, to, counts }: Pass): Passed {
   const { matches } = index.scratch;
   let total = 0;
   const normFacetComplex: number[] = [];
@@ -176,8 +172,8 @@ export function countFiltered(
       if (complex[doc] === 1) normFacetComplex.push(doc);
       continue;
     }
-    // a decision failing one filter counts only in that filter's facet (unless that facet is known already)
-    if (!countAlone || failed & (failed - 1)) continue;
+    // a decision failing one filter counts only in that filter's facet
+    if (failed & (failed - 1)) continue;
     if (failed === COURT) cCourt[courtType[doc]!]!++;
     else if (failed === LAND) cLand[lands[doc]!]!++;
     else if (failed === JURISDICTION) cJurisdiction[jurisdictions[doc]!]!++;

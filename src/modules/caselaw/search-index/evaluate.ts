@@ -8,7 +8,7 @@ import { keyPrefix, parseNormQuery } from '../norm-query.ts';
 import { type Citation, normMatches } from '../norms.ts';
 import type { Facets, FacetValue, SearchParams } from '../search.ts';
 import type { SearchIndex } from './build.ts';
-import { countFiltered, countUnfiltered, NO_FILTER, newCounts, spreadSets } from './count-pass.ts';
+import { countFiltered, countUnfiltered, hasValue, NO_FILTER, newCounts, spreadSets } from './count-pass.ts';
 import {
   complement,
   type DocSet,
@@ -178,24 +178,22 @@ export function searchIndex(
     index.memo.allFacets = searchIndex(index, { page: 1, per_page: 1 }, null).facets;
   if (unrestricted && active.length === 0 && index.memo.allFacets) {
     // every decision in date order, sorted once per index (the start page of the search)
-    const oldest = p.sort === 'oldest';
-    const key = oldest ? 'oldest' : 'newest';
-    index.memo[key] ??= Int32Array.from(allByDate(index, oldest));
     const offset = (p.page - 1) * p.per_page;
     const pageIds = Array.from(
-      index.memo[key].subarray(offset, offset + p.per_page),
+      byDate(index, p.sort === 'oldest').subarray(offset, offset + p.per_page),
       (doc) => index.ids[doc]!,
     );
     return { total: n, facets: copyFacets(index.memo.allFacets), pageIds, lexemes: new Set() };
   }
-  if (solo === 'norm') candidates = docsWhere(norm!, workingList(index.scratch.sets, 0));
+  // the only filter's decisions are the matches, and each counts in every other facet
+  if (solo) candidates = docsPassing(index, solo, filters[solo]!, norm, workingList(index.scratch.sets, 0));
 
   const counts = newCounts(index);
   const pass = { index, candidates, filters, norm, from, to, counts };
   const { total, normFacetComplex } =
-    active.length === 0 && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY
+    solo || (active.length === 0 && from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY)
       ? countUnfiltered(pass)
-      : countFiltered(pass, solo === null);
+      : countFiltered(pass);
   spreadSets(index, counts);
 
   const listed = (d: { values: string[] }, c: Int32Array): FacetValue[] => {
@@ -223,12 +221,20 @@ export function searchIndex(
   return { total, facets, pageIds, lexemes };
 }
 
-function allByDate(index: SearchIndex, oldest: boolean): number[] {
+/** Every decision by date, newest (or oldest) first, ties by id: sorted once per index. */
+function byDate(index: SearchIndex, oldest: boolean): Int32Array {
+  const key = oldest ? 'oldest' : 'newest';
+  const known = index.memo[key];
+  if (known) return known;
   const { day } = index;
   const docs = Array.from({ length: index.size }, (_, doc) => doc);
-  return oldest
-    ? docs.sort((a, b) => compare(day[a]!, day[b]!) || a - b)
-    : docs.sort((a, b) => compare(day[b]!, day[a]!) || a - b);
+  const sorted = Int32Array.from(
+    oldest
+      ? docs.sort((a, b) => compare(day[a]!, day[b]!) || a - b)
+      : docs.sort((a, b) => compare(day[b]!, day[a]!) || a - b),
+  );
+  index.memo[key] = sorted;
+  return sorted;
 }
 
 function copyFacets(facets: Facets): Facets {
@@ -237,10 +243,31 @@ function copyFacets(facets: Facets): Facets {
   return copy;
 }
 
-/** The decisions whose byte in `bytes` is 1, ascending, written into `out`'s buffer. */
-function docsWhere(bytes: Uint8Array, out: Int32Array): Int32Array {
+/** The decisions passing the filter on `facet` (value id `wanted`; the norm's byte map for the norm), ascending. */
+function docsPassing(
+  index: SearchIndex,
+  facet: keyof Facets,
+  wanted: number,
+  norm: Uint8Array | null,
+  out: Int32Array,
+): Int32Array {
   let size = 0;
-  for (let doc = 0; doc < bytes.length; doc++) if (bytes[doc] === 1) out[size++] = doc;
+  if (facet === 'norm') {
+    for (let doc = 0; doc < index.size; doc++) if (norm![doc] === 1) out[size++] = doc;
+  } else if (facet === 'area' || facet === 'exploitation') {
+    const column = facet === 'area' ? index.areas : index.exploitation;
+    for (let doc = 0; doc < index.size; doc++) if (hasValue(column, doc, wanted)) out[size++] = doc;
+  } else {
+    const column = {
+      court_type: index.courtType,
+      land: index.land,
+      jurisdiction: index.jurisdiction,
+      year: index.year,
+      type: index.decisionType,
+      outcome: index.outcome,
+    }[facet];
+    for (let doc = 0; doc < index.size; doc++) if (column[doc] === wanted) out[size++] = doc;
+  }
   return out.subarray(0, size);
 }
 
@@ -283,6 +310,22 @@ function page(
   const sort = p.sort ?? (p.q ? 'relevance' : 'newest');
   const offset = (p.page - 1) * p.per_page;
   if (offset >= total) return [];
+  const byRelevance = sort === 'relevance' && hasText;
+  // many matches in date order: walk every decision in that order and take the matches, a few steps per result
+  if (!byRelevance && total * 16 >= index.size) {
+    const { marks } = index.scratch;
+    const mark = ++index.scratch.mark;
+    for (let i = 0; i < total; i++) marks[matches[i]!] = mark;
+    const all = byDate(index, sort === 'oldest');
+    const wanted = Math.min(total, offset + p.per_page);
+    const out: string[] = [];
+    for (let i = 0, taken = 0; taken < wanted; i++) {
+      const doc = all[i]!;
+      if (marks[doc] !== mark) continue;
+      if (taken++ >= offset) out.push(index.ids[doc]!);
+    }
+    return out;
+  }
   const { day } = index;
   let order: Order;
   let first: Float32Array | Int32Array = day;
@@ -290,7 +333,7 @@ function page(
   if (sort === 'oldest') {
     order = (a, b) => compare(day[a]!, day[b]!) || a - b;
     sign = -1;
-  } else if (sort === 'relevance' && hasText) {
+  } else if (byRelevance) {
     const { score } = index.scratch;
     // only the matching decisions' scores are read: only they start from 0 (the others keep stale values)
     for (let i = 0; i < total; i++) score[matches[i]!] = 0;
