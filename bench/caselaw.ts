@@ -335,7 +335,7 @@ else await importSynthetic();
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 collect();
 const indexStarted = performance.now();
-const heapBefore = process.memoryUsage().heapUsed;
+const before = process.memoryUsage();
 await refreshSearchIndex(db);
 const indexStatus = searchIndexStatus(db);
 const waited = performance.now() - indexStarted;
@@ -348,7 +348,9 @@ console.log(
     lexemes: indexStatus?.lexemes ?? 0,
     build_ms: indexStatus?.buildMs ?? null,
     wait_ms: Math.round(waited),
-    heap_mb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024),
+    // JS objects (dictionaries, ids, norm variants) and typed arrays (columns, postings, bitsets) apart
+    heap_mb: Math.round((process.memoryUsage().heapUsed - before.heapUsed) / 1024 / 1024),
+    array_buffers_mb: Math.round((process.memoryUsage().arrayBuffers - before.arrayBuffers) / 1024 / 1024),
   }),
 );
 
