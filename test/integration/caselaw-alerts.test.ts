@@ -24,7 +24,7 @@ describe('case-law alerts: saved searches, digests through SMTP, unsubscribe', (
         ecli: null,
         courtId,
         chamber: '1. Kammer',
-        decisionDate: '2025-03-0' + String(1 + (counter % 9)),
+        decisionDate: `2025-03-0${1 + (counter % 9)}`,
         fileNumbers: [`7 KLs ${counter}/25`],
         decisionType: 'Urteil',
         title: `Testentscheidung ${counter}`,

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env.ts';
  * opens it anyway.
  */
 export function fileResponse(
-  c: Context<AppEnv>,
+  _c: Context<AppEnv>,
   file: { name: string; media_type: string; content: Uint8Array },
   options: { inline?: boolean; cacheSeconds?: number } = {},
 ): Response {
