@@ -285,6 +285,19 @@ describe('case law: PDF upload, submissions, editorial workflow, anonymisation c
     expect(await (await t.request('/rechtsprechung-einreichen', { session: member })).text()).toContain(
       'Veröffentlicht',
     );
+    // the member who submitted it is told, in the language of their account, with the link
+    await t.flushMail();
+    const toMember = () => smtp.received.filter((m) => m.to.includes(member.user.email));
+    expect(toMember()).toHaveLength(1);
+    const told = mailText(toMember()[0]!.raw);
+    expect(told).toContain('ist geprüft und jetzt veröffentlicht');
+    expect(told).toContain('LG Berlin, Urteil vom 12.05.2021 – 502 KLs 12/19');
+    expect(told).toContain(`/rechtsprechung/${d.id}`);
+    // a correction (back to draft, published again) does not tell them a second time
+    for (const to of ['draft', 'review', 'published'])
+      expect((await t.post(`/verwaltung/rechtsprechung/${d.id}/status`, { to }, office)).status).toBe(303);
+    await t.flushMail();
+    expect(toMember()).toHaveLength(1);
 
     // history: who, when, what
     const history = await (

@@ -7,6 +7,10 @@ export const caselawEditorialDe = {
   'caselaw.editor.queue_published': 'Zuletzt veröffentlicht',
   'caselaw.editor.queue_empty': 'Keine Entscheidungen.',
   'caselaw.editor.submitted_by': 'Eingereicht von {org}',
+  'caselaw.editor.published_mail_subject': 'Ihre eingereichte Entscheidung ist veröffentlicht: {citation}',
+  'caselaw.editor.published_mail_intro':
+    'Guten Tag,\n\ndie Entscheidung, die Sie für die Rechtsprechungsdatenbank des KOK eingereicht haben, ist geprüft und jetzt veröffentlicht:',
+  'caselaw.editor.published_mail_thanks': 'Vielen Dank für Ihren Beitrag.\n\nIhre KOK-Geschäftsstelle',
   'caselaw.editor.upload_link': 'Entscheidung als PDF hochladen',
   'caselaw.editor.upload_title': 'Entscheidung als PDF hochladen',
   'caselaw.editor.upload_intro':
@@ -112,6 +116,10 @@ export const caselawEditorialEn: Record<keyof typeof caselawEditorialDe, string>
   'caselaw.editor.queue_published': 'Recently published',
   'caselaw.editor.queue_empty': 'No decisions.',
   'caselaw.editor.submitted_by': 'Submitted by {org}',
+  'caselaw.editor.published_mail_subject': 'The decision you submitted is published: {citation}',
+  'caselaw.editor.published_mail_intro':
+    'Hello,\n\nthe decision you submitted to the KOK case-law database has been reviewed and is now published:',
+  'caselaw.editor.published_mail_thanks': 'Thank you for your contribution.\n\nThe KOK office',
   'caselaw.editor.upload_link': 'Upload a decision as PDF',
   'caselaw.editor.upload_title': 'Upload a decision as PDF',
   'caselaw.editor.upload_intro':

@@ -27,6 +27,7 @@ import {
   historyOf,
   metadataSchema,
   notifyOfficeOfSubmission,
+  notifySubmitterOfPublication,
   officeQueue,
   saveDecision,
   submissionsOf,
@@ -282,7 +283,11 @@ export function caselawEditorialRoutes() {
     try {
       await db(c)
         .transaction()
-        .execute((trx) => changeStatus(trx, id, form.data.to, actor(c)));
+        .execute(async (trx) => {
+          await changeStatus(trx, id, form.data.to, actor(c));
+          if (form.data.to === 'published')
+            await notifySubmitterOfPublication(trx, id, actor(c).user.id, c.get('deps').config.publicUrl);
+        });
       return c.redirect(`${localePath(c.get('locale'), `${BASE}/${id}`)}?status=${form.data.to}`, 303);
     } catch (err) {
       return editorView(c, id, { errors: validationFields(err), status: 422 });

@@ -5,9 +5,10 @@
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db, FieldChange, User } from '../../../db/types.ts';
+import type { Db, FieldChange, Locale, User } from '../../../db/types.ts';
 import { audit } from '../../../platform/audit.ts';
 import { AppError, fieldError } from '../../../platform/errors.ts';
+import { localePath, translator } from '../../../platform/i18n/index.ts';
 import { enqueueMail } from '../../../platform/mail.ts';
 import { sanitizeRichText } from '../../../platform/markdown.ts';
 import { caseDetailsShape } from '../case-details.ts';
@@ -15,6 +16,7 @@ import { normaliseEcli } from '../ecli.ts';
 import { recogniseCourt, recogniseNorms } from '../intake/recognise.ts';
 import { structureText } from '../intake/structure.ts';
 import { normKey } from '../norms.ts';
+import { citationLine } from '../search.ts';
 import { LEGAL_AREAS, legalAreasOf, resolveCourt } from '../store.ts';
 import { checkDecision, type Flag, type FlagKind, openFlags, plainText } from './anonymisation.ts';
 
@@ -548,4 +550,53 @@ export async function notifyOfficeOfSubmission(
     });
   }
   return office.length;
+}
+
+/**
+ * Tells the member who submitted a decision that it is published, in the language of their account, with the link
+ * to it: only the first time it is published (not again after a correction), not when the submitter publishes it
+ * themselves, and not to an inactive account. Runs in the publishing transaction, so the mail is queued exactly
+ * when the publication commits. True when a mail was queued.
+ */
+export async function notifySubmitterOfPublication(
+  db: Db,
+  decisionId: string,
+  actorId: string,
+  publicUrl: string,
+): Promise<boolean> {
+  const r = await sql<{
+    email: string;
+    locale: Locale;
+    court_name: string;
+    decision_type: string;
+    decision_date: string;
+    file_numbers: string[];
+    publications: number;
+  }>`
+    SELECT u.email, u.locale, c.name AS court_name, d.decision_type,
+      to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.file_numbers,
+      (SELECT count(*)::int FROM caselaw_history h
+        WHERE h.decision_id = d.id AND h.action = 'status:published') AS publications
+    FROM caselaw_decisions d
+    JOIN caselaw_courts c ON c.id = d.court_id
+    JOIN users u ON u.id = d.submitted_by
+    WHERE d.id = ${decisionId} AND d.status = 'published' AND u.active AND u.id <> ${actorId}`.execute(db);
+  const row = r.rows[0];
+  if (!row || row.publications !== 1) return false;
+  const locale: Locale = row.locale === 'en' ? 'en' : 'de';
+  const t = translator(locale);
+  const citation = citationLine(row);
+  await enqueueMail(db, {
+    to: row.email,
+    subject: t('caselaw.editor.published_mail_subject', { citation }),
+    text: [
+      t('caselaw.editor.published_mail_intro'),
+      '',
+      citation,
+      `${publicUrl}${localePath(locale, '/rechtsprechung')}/${decisionId}`,
+      '',
+      t('caselaw.editor.published_mail_thanks'),
+    ].join('\n'),
+  });
+  return true;
 }
