@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accountRoutes, authRoutes } from './modules/account/routes.tsx';
 import { adminRoutes } from './modules/admin/routes.tsx';
+import { openApiDocument } from './modules/api/openapi.ts';
 import { apiRoutes } from './modules/api/routes.ts';
 import {
   caselawEditorialRoutes,
   caselawOriginalRoutes,
   caselawSubmitRoutes,
 } from './modules/caselaw/editorial/routes.tsx';
-import { openApiDocument } from './modules/caselaw/openapi.ts';
 import { caselawRoutes } from './modules/caselaw/pages.tsx';
 import { caselawApiRoutes } from './modules/caselaw/routes.ts';
 import { dataOverviewRoutes } from './modules/datacollection/office-routes.tsx';

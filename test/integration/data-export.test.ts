@@ -133,7 +133,9 @@ describe('data report files (PDF, XLSX, CSV) and the report page', () => {
     expect(new TextDecoder().decode(await bytesOf(csv))).toContain('sex_by_age');
     const bad = await t.request('/api/v1/data/reports/2024?format=exe');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toContain('json');
+    const refused = (await bad.json()) as { error: { code: string; message: string } };
+    expect(refused.error.code).toBe('bad_request');
+    expect(refused.error.message).toContain('json');
     // an unpublished year is not there for the public, in any format
     expect((await t.request('/api/v1/data/reports/2025?format=pdf')).status).toBe(404);
     expect((await t.request('/datenbericht/2025.xlsx')).status).toBe(404);

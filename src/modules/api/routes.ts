@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { requireUser } from '../../platform/http/auth.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { readQuery } from '../../platform/http/forms.ts';
 import { renderPageBody } from '../pages/service.ts';
+import { type meResponseSchema, pagesQuerySchema, type pagesResponseSchema } from './schemas.ts';
 
 /** `/api/v1/...`: JSON for integrations, with a personal API token (`Authorization: Bearer kok_…`) or a session. */
 export function apiRoutes() {
@@ -20,20 +21,19 @@ export function apiRoutes() {
           .where('id', '=', user.organisation_id)
           .executeTakeFirst()
       : null;
-    return c.json({
+    const me: z.input<typeof meResponseSchema> = {
       id: user.id,
       email: user.email,
       name: user.name,
       role: user.role,
       organisation: org ?? null,
       two_factor: Boolean(user.totp_enabled_at),
-    });
+    };
+    return c.json(me);
   });
 
-  const pagesQuery = z.object({ locale: z.enum(['de', 'en']).default('de') });
-
   app.get('/pages', async (c) => {
-    const q = readQuery(c, pagesQuery);
+    const q = readQuery(c, pagesQuerySchema);
     if (!q.ok) throw new AppError('bad_request', 'error.bad_request', {}, q.errors);
     const db = c.get('deps').database.db;
     const rows = await db
@@ -53,7 +53,8 @@ export function apiRoutes() {
         updated_at: p.updated_at.toISOString(),
       })),
     );
-    return c.json({ pages });
+    const body: z.input<typeof pagesResponseSchema> = { pages };
+    return c.json(body);
   });
 
   return app;

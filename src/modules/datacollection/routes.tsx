@@ -447,7 +447,7 @@ export function dataApiRoutes() {
     const yearNumber = yearParam(c);
     // `?format=pdf|xlsx|csv` answers the same protected report as a file; `?lang=en` for English labels
     const format = formatOf(c.req.query('format'));
-    if (!format) return c.json({ error: c.get('t')('data.export.bad_format') }, 400);
+    if (!format) throw new AppError('bad_request', 'data.export.bad_format');
     const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
     const published = await publishedReport(db(c), yearNumber);
     const auth = c.get('auth');

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Locale, Translate } from '../../platform/i18n/index.ts';
+import type { centreJsonSchema } from './api-schemas.ts';
 import { landName } from './geo/geocode.ts';
 import type { CentreRecord, LocationRecord } from './types.ts';
 import { languageName, SHELTER_STATUS_MAX_AGE_DAYS, type ShelterStatus } from './vocabulary.ts';
@@ -41,7 +43,7 @@ export function landList(keys: string[]): string {
 export function presentCentreJson(
   centre: CentreRecord,
   extra: { distanceKm: number | null; match: 'full' | 'partial'; missing: string[] },
-) {
+): z.input<typeof centreJsonSchema> {
   return {
     id: centre.id,
     slug: centre.slug,

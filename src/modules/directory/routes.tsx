@@ -2,11 +2,13 @@ import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { raw } from 'hono/html';
+import type { z } from 'zod';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AppEnv, Ctx } from '../../platform/http/env.ts';
 import { localePath } from '../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { renderPage } from '../../platform/ui/render.tsx';
+import type { directorySearchResponseSchema, placesResponseSchema } from './api-schemas.ts';
 import { searchPlaces } from './geo/geocode.ts';
 import { renderGermanyMap } from './geo/map.ts';
 import { presentCentreJson, vcard } from './present.ts';
@@ -270,7 +272,7 @@ export function directoryApiRoutes() {
     const key = answerKey(c);
     let answer = answers.get(key);
     if (answer === undefined) {
-      const json = JSON.stringify({
+      const body: z.input<typeof directorySearchResponseSchema> = {
         results: outcome.page.map((r) =>
           presentCentreJson(r.centre, { distanceKm: r.distanceKm, match: r.match, missing: r.missing }),
         ),
@@ -278,7 +280,8 @@ export function directoryApiRoutes() {
         full_matches: outcome.fullMatches,
         page: parsed.params.page,
         per_page: parsed.params.per_page,
-      });
+      };
+      const json = JSON.stringify(body);
       answer = { json };
       if (answers.size >= 500) answers.delete(answers.keys().next().value!);
       answers.set(key, answer);
@@ -289,9 +292,10 @@ export function directoryApiRoutes() {
   app.get('/places', (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (q.length < 2 || q.length > 80) return c.json({ places: [] });
-    return c.json({
+    const body: z.input<typeof placesResponseSchema> = {
       places: searchPlaces(q, 8).map((p) => ({ place: p.place, land: p.land, plz: p.plz.slice(0, 3) })),
-    });
+    };
+    return c.json(body);
   });
 
   return app;

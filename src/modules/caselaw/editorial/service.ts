@@ -582,7 +582,7 @@ export async function notifySubmitterOfPublication(
     JOIN users u ON u.id = d.submitted_by
     WHERE d.id = ${decisionId} AND d.status = 'published' AND u.active AND u.id <> ${actorId}`.execute(db);
   const row = r.rows[0];
-  if (!row || row.publications !== 1) return false;
+  if (row?.publications !== 1) return false;
   const locale: Locale = row.locale === 'en' ? 'en' : 'de';
   const t = translator(locale);
   const citation = citationLine(row);

@@ -46,7 +46,7 @@ const paging = {
   search: z.string().trim().min(1).max(200).optional(),
 };
 
-const directorySchema = z.object({
+export const directorySchema = z.object({
   ...paging,
   postcode: z
     .string()
@@ -64,14 +64,14 @@ const directorySchema = z.object({
 });
 type DirectoryParams = z.infer<typeof directorySchema>;
 
-const termsSchema = z.object({
+export const termsSchema = z.object({
   ...paging,
   taxonomy_id: id.optional(),
   parent_id: id.optional(),
   top_only: bool.optional(),
 });
 
-const taxonomiesSchema = z.object(paging);
+export const taxonomiesSchema = z.object(paging);
 
 function badRequest(errors: FieldErrors): AppError {
   return new AppError('bad_request', 'error.bad_request', {}, errors);
