@@ -57,11 +57,14 @@ describe('OpenAPI description of every JSON interface', () => {
     for (const schema of Object.values(doc.components.schemas)) expect(ajv.validateSchema(schema)).toBe(true);
     for (const [path, ops] of Object.entries(doc.paths))
       for (const op of Object.values(ops)) {
-        for (const p of op.parameters ?? []) expect(ajv.validateSchema(p.schema), `${path} ${p.name}`).toBe(true);
+        for (const p of op.parameters ?? [])
+          expect(ajv.validateSchema(p.schema), `${path} ${p.name}`).toBe(true);
         for (const r of Object.values(op.responses))
           for (const media of Object.values(r.content ?? {}))
             if (media.schema.$ref)
-              expect(doc.components.schemas[media.schema.$ref.replace('#/components/schemas/', '')]).toBeDefined();
+              expect(
+                doc.components.schemas[media.schema.$ref.replace('#/components/schemas/', '')],
+              ).toBeDefined();
       }
   });
 
