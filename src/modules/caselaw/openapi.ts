@@ -26,8 +26,6 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
 
 /** The case-law API: search, single decisions, the norm parser. */
 export function caselawOpenApi(): OpenApiPart {
-  const json = jsonContent;
-  const error = errorAnswer;
   const parameters = queryParameters(searchSchema.shape as Record<string, z.ZodType>, PARAM_DESCRIPTIONS);
   return {
     paths: {
@@ -37,8 +35,8 @@ export function caselawOpenApi(): OpenApiPart {
           summary: 'Search published decisions (same parameters as /rechtsprechung)',
           parameters,
           responses: {
-            '200': { description: 'One page of results with facets', content: json('SearchResponse') },
-            '400': error('A parameter is invalid'),
+            '200': { description: 'One page of results with facets', content: jsonContent('SearchResponse') },
+            '400': errorAnswer('A parameter is invalid'),
           },
         },
       },
@@ -48,8 +46,8 @@ export function caselawOpenApi(): OpenApiPart {
           summary: 'A published decision',
           parameters: [pathParameter('id', { type: 'string', format: 'uuid' })],
           responses: {
-            '200': { description: 'The decision', content: json('Decision') },
-            '404': error('No published decision with this id'),
+            '200': { description: 'The decision', content: jsonContent('Decision') },
+            '404': errorAnswer('No published decision with this id'),
           },
         },
       },
@@ -57,10 +55,13 @@ export function caselawOpenApi(): OpenApiPart {
         post: {
           operationId: 'parseNorms',
           summary: 'Find the German norm citations in a text',
-          requestBody: { required: true, content: json('NormsParseRequest') },
+          requestBody: { required: true, content: jsonContent('NormsParseRequest') },
           responses: {
-            '200': { description: 'One entry per cited provision', content: json('NormsParseResponse') },
-            '400': error('The body is not {"text": "..."}'),
+            '200': {
+              description: 'One entry per cited provision',
+              content: jsonContent('NormsParseResponse'),
+            },
+            '400': errorAnswer('The body is not {"text": "..."}'),
           },
         },
       },

@@ -20,10 +20,15 @@ interface Entry<T> {
 
 const caches = new WeakMap<object, Map<string, Entry<unknown>>>();
 
-/** The current data version; read from the sequence directly (no lock, visible to every session at once). */
+/**
+ * The data version as an SQL expression, read from the sequence directly (no lock, visible to every session at
+ * once); statements that need the version with other values select this, so every reader compares the same text.
+ */
+export const DATA_VERSION = sql<string>`(SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version)`;
+
+/** The current data version. */
 export async function searchDataVersion(db: Db): Promise<string> {
-  const r = await sql<{ v: string }>`
-    SELECT (last_value::text || ':' || is_called::text) AS v FROM caselaw_search_version`.execute(db);
+  const r = await sql<{ v: string }>`SELECT ${DATA_VERSION} AS v`.execute(db);
   return r.rows[0]?.v ?? '';
 }
 

@@ -11,6 +11,7 @@ import { normaliseEcli } from './ecli.ts';
 import { highlight } from './highlight.ts';
 import { COMPLEX, keyPrefix, parseNormQuery, SECTION_KEY, SIMPLE } from './norm-query.ts';
 import { type Citation, normMatches } from './norms.ts';
+import { DATA_VERSION } from './search-cache.ts';
 import { refreshSearchIndex, searchWithIndex } from './search-index/registry.ts';
 import { courtTypes } from './store.ts';
 
@@ -487,7 +488,7 @@ async function pageRows(
         'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
     : body;
   const r = await sql<{ v: string | null; rows: SearchHit[] }>`
-    SELECT ${withVersion ? sql`(SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version)` : sql`NULL::text`} AS v,
+    SELECT ${withVersion ? DATA_VERSION : sql`NULL::text`} AS v,
       (SELECT coalesce(json_agg(r ORDER BY r.position), '[]'::json) FROM (
         SELECT d.id, d.ecli, c.name AS court_name, c.type AS court_type, c.land, c.jurisdiction,
           to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.decision_type, d.file_numbers, d.title,

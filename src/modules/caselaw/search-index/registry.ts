@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/types.ts';
 import type { SearchParams } from '../search.ts';
 import { splitQuery } from '../search.ts';
-import { searchDataVersion } from '../search-cache.ts';
+import { DATA_VERSION, searchDataVersion } from '../search-cache.ts';
 import { buildSearchIndex, type SearchIndex } from './build.ts';
 import { type IndexedOutcome, searchIndex } from './evaluate.ts';
 import { parseTsquery } from './tsquery.ts';
@@ -122,9 +122,9 @@ export async function searchWithIndex(
     const answer = answerFrom(holder.index, p, known);
     return answer && { ...answer, version: holder.index.version, versionChecked: false };
   }
-  // the data version (as searchDataVersion reads it) and the parsed query in one statement
+  // the data version and the parsed query in one statement
   const r = await sql<{ v: string; tsq: string | null }>`
-    SELECT (SELECT last_value::text || ':' || is_called::text FROM caselaw_search_version) AS v,
+    SELECT ${DATA_VERSION} AS v,
       ${text ? sql`websearch_to_tsquery('german', ${text})::text` : sql`NULL::text`} AS tsq`.execute(db);
   const { v, tsq } = r.rows[0]!;
   if (text !== null && tsq !== null) rememberTsquery(text, tsq);
